@@ -1,0 +1,235 @@
+package org.broadsheet.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+/**
+ * An article. Its associations are only walked when it is written; pages read it through projections
+ * in {@link ArticleRepository} so that the number of statements per page stays constant.
+ */
+@Entity
+class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String slug;
+
+    private String headline;
+
+    private String standfirst;
+
+    private String bodyMarkdown;
+
+    private String bodyHtml;
+
+    private String bodyText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "article_type")
+    private ArticleType type;
+
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus status;
+
+    @Column(name = "primary_section_id")
+    private Long primarySectionId;
+
+    @ElementCollection
+    @CollectionTable(name = "article_section", joinColumns = @JoinColumn(name = "article_id"))
+    @Column(name = "section_id")
+    private Set<Long> furtherSectionIds = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_author", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "byline_order")
+    private List<Author> authors = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    private Instant publishedAt;
+
+    private Instant updatedAt;
+
+    private Instant createdAt;
+
+    private boolean commentsOpen;
+
+    private int commentCount;
+
+    @Embedded
+    private LeadMedia lead;
+
+    private String seoTitle;
+
+    private String seoDescription;
+
+    @Version
+    private long version;
+
+    protected Article() {
+    }
+
+    Article(String slug, Instant createdAt) {
+        this.slug = slug;
+        this.createdAt = createdAt;
+        this.status = ArticleStatus.DRAFT;
+        this.commentsOpen = true;
+    }
+
+    void write(String headline, String standfirst, ArticleType type, RenderedBody body) {
+        this.headline = headline;
+        this.standfirst = standfirst;
+        this.type = type;
+        this.bodyMarkdown = body.markdown();
+        this.bodyHtml = body.html();
+        this.bodyText = body.text();
+    }
+
+    void placeIn(Long primarySectionId, Set<Long> furtherSectionIds) {
+        this.primarySectionId = primarySectionId;
+        this.furtherSectionIds.clear();
+        this.furtherSectionIds.addAll(furtherSectionIds);
+        this.furtherSectionIds.remove(primarySectionId);
+    }
+
+    void byline(List<Author> authors) {
+        this.authors.clear();
+        this.authors.addAll(authors);
+    }
+
+    void tag(Set<Tag> tags) {
+        this.tags.clear();
+        this.tags.addAll(tags);
+    }
+
+    void lead(LeadMedia lead) {
+        this.lead = lead;
+    }
+
+    void seo(String title, String description) {
+        this.seoTitle = title;
+        this.seoDescription = description;
+    }
+
+    void commentsOpen(boolean open) {
+        this.commentsOpen = open;
+    }
+
+    void publish(Instant at, Instant now) {
+        this.publishedAt = at;
+        this.status = at.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+    }
+
+    void markUpdated(Instant at) {
+        this.updatedAt = at;
+    }
+
+    void renameTo(String slug) {
+        this.slug = slug;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getHeadline() {
+        return headline;
+    }
+
+    String getStandfirst() {
+        return standfirst;
+    }
+
+    String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    String getBodyText() {
+        return bodyText;
+    }
+
+    ArticleType getType() {
+        return type;
+    }
+
+    ArticleStatus getStatus() {
+        return status;
+    }
+
+    Long getPrimarySectionId() {
+        return primarySectionId;
+    }
+
+    Set<Long> getFurtherSectionIds() {
+        return furtherSectionIds;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    boolean isCommentsOpen() {
+        return commentsOpen;
+    }
+
+    int getCommentCount() {
+        return commentCount;
+    }
+
+    LeadMedia getLead() {
+        return lead;
+    }
+
+    String getSeoTitle() {
+        return seoTitle;
+    }
+
+    String getSeoDescription() {
+        return seoDescription;
+    }
+
+    long getVersion() {
+        return version;
+    }
+}

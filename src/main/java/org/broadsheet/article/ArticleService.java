@@ -1,0 +1,373 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.ArticlePage;
+import org.broadsheet.article.Views.AuthorLink;
+import org.broadsheet.article.Views.AuthorPage;
+import org.broadsheet.article.Views.FrontPage;
+import org.broadsheet.article.Views.Lead;
+import org.broadsheet.article.Views.SectionBlock;
+import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.article.Views.SectionPage;
+import org.broadsheet.article.Views.TagLink;
+import org.broadsheet.article.Views.TagPage;
+import org.broadsheet.shared.ContentChangedEvent;
+import org.broadsheet.shared.Datelines;
+import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.shared.PagedResult;
+import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.shared.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The articles module's public API: the pages readers see (as records) and the writing of articles,
+ * sections and authors. Each page is read in a small, fixed number of statements.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleService {
+
+    public static final int PAGE_SIZE = 20;
+    private static final int FRONT_PAGE_POOL = 120;
+    private static final int RELATED = 4;
+
+    private final ArticleRepository articles;
+    private final SectionRepository sections;
+    private final AuthorRepository authors;
+    private final TagRepository tags;
+    private final SlugHistoryRepository slugHistory;
+    private final MarkdownRenderer markdown;
+    private final Datelines datelines;
+    private final SiteProperties site;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private volatile SectionTree sectionTree;
+
+    ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
+            TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
+            SiteProperties site, Clock clock, ApplicationEventPublisher events) {
+        this.articles = articles;
+        this.sections = sections;
+        this.authors = authors;
+        this.tags = tags;
+        this.slugHistory = slugHistory;
+        this.markdown = markdown;
+        this.datelines = datelines;
+        this.site = site;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The top-level sections, in front-page order, for the site's navigation. */
+    public List<SectionLink> navigation() {
+        return tree().roots().stream().map(SectionTree::link).toList();
+    }
+
+    public FrontPage frontPage() {
+        Instant now = clock.instant();
+        List<ArticleCard> pool = cards(articles.findVisible(now, PageRequest.of(0, FRONT_PAGE_POOL)).getContent());
+        if (pool.isEmpty()) {
+            return new FrontPage(null, List.of(), List.of(), List.of());
+        }
+        Set<Long> shown = new LinkedHashSet<>();
+        ArticleCard lead = pool.get(0);
+        shown.add(lead.id());
+        List<ArticleCard> top = take(pool, shown, 4, card -> card.lead() != null);
+        List<ArticleCard> latest = take(pool, shown, 6, card -> true);
+        SectionTree tree = tree();
+        List<SectionBlock> blocks = new ArrayList<>();
+        for (Section root : tree.roots()) {
+            Set<Long> subtree = tree.subtree(root.getId());
+            List<ArticleCard> inSection = take(pool, shown, 4, card -> subtree.contains(card.section().id()));
+            if (!inSection.isEmpty()) {
+                blocks.add(new SectionBlock(SectionTree.link(root), inSection));
+            }
+        }
+        return new FrontPage(lead, top, latest, blocks);
+    }
+
+    private static List<ArticleCard> take(List<ArticleCard> pool, Set<Long> shown, int max,
+            java.util.function.Predicate<ArticleCard> filter) {
+        List<ArticleCard> taken = new ArrayList<>();
+        for (ArticleCard card : pool) {
+            if (taken.size() == max) {
+                break;
+            }
+            if (!shown.contains(card.id()) && filter.test(card)) {
+                taken.add(card);
+                shown.add(card.id());
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Finds a visible article by its slug, or by a slug it once had.
+     *
+     * @throws NotFoundException when no visible article has or had that slug
+     */
+    public ArticleLookup article(String slug) {
+        Instant now = clock.instant();
+        Optional<Article> found = articles.findVisibleBySlug(slug, now);
+        if (found.isEmpty()) {
+            return slugHistory.findById(slug)
+                    .flatMap(old -> articles.findVisibleByIds(List.of(old.getArticleId()), now).stream().findFirst())
+                    .map(current -> (ArticleLookup) new ArticleLookup.Moved(url(current)))
+                    .orElseThrow(() -> new NotFoundException("article " + slug));
+        }
+        return new ArticleLookup.Found(page(found.get(), now));
+    }
+
+    private ArticlePage page(Article article, Instant now) {
+        SectionTree tree = tree();
+        List<Long> tagIds = articles.findTagIds(article.getId());
+        List<Long> relatedIds = articles.findRelatedIds(article.getId(), tagIds.isEmpty() ? List.of(-1L) : tagIds,
+                article.getPrimarySectionId(), now, RELATED);
+        List<Article> related = orderBy(articles.findVisibleByIds(relatedIds.isEmpty() ? List.of(-1L) : relatedIds,
+                now), relatedIds);
+        List<Long> bylineIds = new ArrayList<>();
+        bylineIds.add(article.getId());
+        related.forEach(r -> bylineIds.add(r.getId()));
+        Map<Long, List<AuthorLink>> bylines = bylines(bylineIds);
+        List<TagLink> tagLinks = articles.findTags(article.getId()).stream()
+                .map(t -> new TagLink(t.slug(), t.name(), "/tags/" + t.slug())).toList();
+        List<SectionLink> further = articles.findFurtherSectionIds(article.getId()).stream()
+                .map(id -> SectionTree.link(tree.byId(id))).toList();
+        Instant changed = article.getUpdatedAt() != null && article.getUpdatedAt().isAfter(article.getPublishedAt())
+                ? article.getUpdatedAt() : null;
+        return new ArticlePage(article.getId(), article.getSlug(), url(article), article.getHeadline(),
+                article.getStandfirst(), article.getType().label(), tree.breadcrumb(article.getPrimarySectionId()),
+                further, bylines.getOrDefault(article.getId(), List.of()), datelines.of(article.getPublishedAt()),
+                datelines.of(changed), changed != null ? changed : article.getPublishedAt(),
+                article.getCommentCount(), article.isCommentsOpen(), lead(article.getLead()), article.getBodyHtml(),
+                tagLinks, related.stream().map(r -> card(r, bylines)).toList(),
+                article.getSeoTitle() != null ? article.getSeoTitle() : article.getHeadline(),
+                article.getSeoDescription() != null ? article.getSeoDescription() : article.getStandfirst());
+    }
+
+    public SectionPage section(String slug, int page) {
+        SectionTree tree = tree();
+        Section section = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("section " + slug));
+        Page<Article> found = articles.findVisibleInSections(tree.subtree(section.getId()), clock.instant(),
+                pageRequest(page));
+        return new SectionPage(SectionTree.link(section), section.getDescription(),
+                tree.breadcrumb(section.getId()),
+                tree.children(section.getId()).stream().map(SectionTree::link).toList(), paged(found, page));
+    }
+
+    public AuthorPage author(String slug, int page) {
+        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("author " + slug));
+        Page<Article> found = articles.findVisibleByAuthor(author.getId(), clock.instant(), pageRequest(page));
+        return new AuthorPage(authorLink(author), author.getBio(), author.getPhotoUrl(), paged(found, page));
+    }
+
+    public TagPage tag(String slug, int page) {
+        Tag tag = tags.findBySlug(slug).orElseThrow(() -> new NotFoundException("tag " + slug));
+        Page<Article> found = articles.findVisibleByTag(tag.getId(), clock.instant(), pageRequest(page));
+        return new TagPage(new TagLink(tag.getSlug(), tag.getName(), "/tags/" + tag.getSlug()), paged(found, page));
+    }
+
+    /** The newest articles of the whole site, a section (with its subsections) or an author, for feeds. */
+    public List<ArticleCard> latest(FeedScope scope, int limit) {
+        Instant now = clock.instant();
+        PageRequest request = PageRequest.of(0, limit);
+        List<Article> found = switch (scope.kind()) {
+            case SITE -> articles.findVisible(now, request).getContent();
+            case SECTION -> {
+                Section section = tree().bySlug(scope.slug())
+                        .orElseThrow(() -> new NotFoundException("section " + scope.slug()));
+                yield articles.findVisibleInSections(tree().subtree(section.getId()), now, request).getContent();
+            }
+            case AUTHOR -> {
+                Author author = authors.findBySlug(scope.slug())
+                        .orElseThrow(() -> new NotFoundException("author " + scope.slug()));
+                yield articles.findVisibleByAuthor(author.getId(), now, request).getContent();
+            }
+        };
+        return cards(found);
+    }
+
+    /** Every visible article, newest first, for the sitemap. */
+    public List<SitemapEntry> sitemap() {
+        Instant now = clock.instant();
+        return articles.findVisible(now, PageRequest.of(0, 50_000)).stream()
+                .map(a -> new SitemapEntry(url(a), a.getHeadline(),
+                        a.getUpdatedAt() != null && a.getUpdatedAt().isAfter(a.getPublishedAt())
+                                ? a.getUpdatedAt() : a.getPublishedAt(), a.getPublishedAt()))
+                .toList();
+    }
+
+    /** Articles published in the last two days, for the Google News sitemap. */
+    public List<SitemapEntry> newsSitemap() {
+        Instant now = clock.instant();
+        return articles.findVisibleSince(now.minus(Duration.ofDays(2)), now).stream()
+                .map(a -> new SitemapEntry(url(a), a.getHeadline(), a.getPublishedAt(), a.getPublishedAt()))
+                .toList();
+    }
+
+    /** Cards for these article ids, in the given order, skipping any that readers cannot see. */
+    public List<ArticleCard> cardsFor(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return cards(orderBy(articles.findVisibleByIds(ids, clock.instant()), ids));
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Transactional
+    public long createSection(String slug, String name, String description, String parentSlug, int sortOrder) {
+        Long parentId = parentSlug == null ? null
+                : sections.findBySlug(parentSlug).orElseThrow(() -> new NotFoundException("section " + parentSlug))
+                        .getId();
+        Section saved = sections.save(new Section(slug, name, description, parentId, sortOrder));
+        sectionTree = null;
+        return saved.getId();
+    }
+
+    @Transactional
+    public long createAuthor(String slug, String name, String roleTitle, String bio, String photoUrl) {
+        return authors.save(new Author(slug, name, roleTitle, bio, photoUrl)).getId();
+    }
+
+    @Transactional
+    public long createArticle(NewArticle command) {
+        Instant now = clock.instant();
+        String slug = command.slug() != null ? command.slug() : Slugs.of(command.headline());
+        Article article = new Article(slug, now);
+        article.write(command.headline(), command.standfirst(), command.type(),
+                markdown.render(command.bodyMarkdown()));
+        article.placeIn(sectionId(command.primarySection()),
+                command.furtherSections().stream().map(this::sectionId).collect(Collectors.toCollection(
+                        LinkedHashSet::new)));
+        article.byline(command.authors().stream()
+                .map(s -> authors.findBySlug(s).orElseThrow(() -> new NotFoundException("author " + s))).toList());
+        article.tag(command.tags().stream().map(this::tagNamed).collect(Collectors.toCollection(LinkedHashSet::new)));
+        Lead lead = command.lead();
+        if (lead != null) {
+            article.lead(new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(), lead.caption(),
+                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height()));
+        }
+        article.seo(command.seoTitle(), command.seoDescription());
+        article.commentsOpen(command.commentsOpen());
+        if (command.publishedAt() != null) {
+            article.publish(command.publishedAt(), now);
+        }
+        if (command.updatedAt() != null) {
+            article.markUpdated(command.updatedAt());
+        }
+        long id = articles.save(article).getId();
+        events.publishEvent(new ContentChangedEvent("article " + id));
+        return id;
+    }
+
+    /** Gives an article a new slug; the old one keeps answering with a redirect. */
+    @Transactional
+    public void changeSlug(long articleId, String newSlug) {
+        Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article"));
+        if (article.getSlug().equals(newSlug)) {
+            return;
+        }
+        slugHistory.deleteById(newSlug);
+        slugHistory.save(new SlugHistory(article.getSlug(), articleId));
+        article.renameTo(newSlug);
+        events.publishEvent(new ContentChangedEvent("article " + articleId));
+    }
+
+    private long sectionId(String slug) {
+        return tree().bySlug(slug).orElseThrow(() -> new NotFoundException("section " + slug)).getId();
+    }
+
+    private Tag tagNamed(String name) {
+        String slug = Slugs.of(name);
+        return tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(slug, name)));
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private SectionTree tree() {
+        SectionTree tree = sectionTree;
+        if (tree == null) {
+            tree = new SectionTree(sections.findAll());
+            sectionTree = tree;
+        }
+        return tree;
+    }
+
+    private String url(Article article) {
+        Section section = tree().byId(article.getPrimarySectionId());
+        return ArticleUrls.path(section.getSlug(), article.getPublishedAt(), site.zone(), article.getSlug());
+    }
+
+    private List<ArticleCard> cards(List<Article> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<AuthorLink>> bylines = bylines(list.stream().map(Article::getId).toList());
+        return list.stream().map(a -> card(a, bylines)).toList();
+    }
+
+    private ArticleCard card(Article a, Map<Long, List<AuthorLink>> bylines) {
+        return new ArticleCard(a.getId(), url(a), a.getHeadline(), a.getStandfirst(), a.getType().label(),
+                SectionTree.link(tree().byId(a.getPrimarySectionId())), bylines.getOrDefault(a.getId(), List.of()),
+                datelines.of(a.getPublishedAt()), lead(a.getLead()), a.getCommentCount());
+    }
+
+    private Map<Long, List<AuthorLink>> bylines(List<Long> articleIds) {
+        Map<Long, List<AuthorLink>> result = new HashMap<>();
+        articles.findBylines(articleIds).stream()
+                .sorted(Comparator.comparing(BylineRow::position))
+                .forEach(row -> result.computeIfAbsent(row.articleId(), k -> new ArrayList<>())
+                        .add(new AuthorLink(row.authorId(), row.slug(), row.name(), row.roleTitle(),
+                                "/authors/" + row.slug())));
+        return result;
+    }
+
+    private static AuthorLink authorLink(Author a) {
+        return new AuthorLink(a.getId(), a.getSlug(), a.getName(), a.getRoleTitle(), "/authors/" + a.getSlug());
+    }
+
+    private static Lead lead(LeadMedia m) {
+        if (m == null || m.kind() == null) {
+            return null;
+        }
+        return new Lead(m.kind().name(), m.url(), m.alt(), m.caption(), m.credit(), m.posterUrl(), m.captionsUrl(),
+                m.width(), m.height());
+    }
+
+    private static List<Article> orderBy(List<Article> found, List<Long> ids) {
+        Map<Long, Article> byId = found.stream().collect(Collectors.toMap(Article::getId, Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static PageRequest pageRequest(int page) {
+        return PageRequest.of(Math.max(0, page - 1), PAGE_SIZE);
+    }
+
+    private PagedResult<ArticleCard> paged(Page<Article> page, int number) {
+        if (number > 1 && page.isEmpty()) {
+            throw new NotFoundException("page " + number);
+        }
+        return new PagedResult<>(cards(page.getContent()), Math.max(1, number), PAGE_SIZE, page.getTotalElements());
+    }
+}

@@ -1,0 +1,63 @@
+package org.broadsheet.article;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+@Entity
+class Author {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String slug;
+
+    private String name;
+
+    private String roleTitle;
+
+    private String bio;
+
+    private String photoUrl;
+
+    @Version
+    private long version;
+
+    protected Author() {
+    }
+
+    Author(String slug, String name, String roleTitle, String bio, String photoUrl) {
+        this.slug = slug;
+        this.name = name;
+        this.roleTitle = roleTitle;
+        this.bio = bio;
+        this.photoUrl = photoUrl;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getRoleTitle() {
+        return roleTitle;
+    }
+
+    String getBio() {
+        return bio;
+    }
+
+    String getPhotoUrl() {
+        return photoUrl;
+    }
+}

@@ -1,0 +1,6 @@
+package org.broadsheet.article;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SlugHistoryRepository extends JpaRepository<SlugHistory, String> {
+}

@@ -1,0 +1,4 @@
+package org.broadsheet.article;
+
+record TagRow(String slug, String name) {
+}

@@ -1,0 +1,79 @@
+package org.broadsheet.article;
+
+import java.util.List;
+
+import org.broadsheet.shared.Datelines.Dateline;
+import org.broadsheet.shared.PagedResult;
+
+/**
+ * The read-only records that article pages are rendered from. No entity ever reaches a template.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A link to a section, as printed in breadcrumbs and navigation. */
+    public record SectionLink(long id, String slug, String name, String url) {
+    }
+
+    /** A link to an author, as printed in bylines. */
+    public record AuthorLink(long id, String slug, String name, String roleTitle, String url) {
+    }
+
+    /** A link to a tag page. */
+    public record TagLink(String slug, String name, String url) {
+    }
+
+    /** The lead picture or video of an article. */
+    public record Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
+            String captionsUrl, Integer width, Integer height) {
+
+        public boolean image() {
+            return "IMAGE".equals(kind);
+        }
+
+        public boolean video() {
+            return "VIDEO".equals(kind);
+        }
+    }
+
+    /** An article as listed on the front page, section, author, tag and search pages. */
+    public record ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
+            SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount) {
+    }
+
+    /** Everything printed on an article page. */
+    public record ArticlePage(long id, String slug, String url, String headline, String standfirst, String typeLabel,
+            List<SectionLink> breadcrumb, List<SectionLink> furtherSections, List<AuthorLink> authors,
+            Dateline published, Dateline updated, java.time.Instant lastModified, int commentCount,
+            boolean commentsOpen, Lead lead, String bodyHtml, List<TagLink> tags, List<ArticleCard> related,
+            String seoTitle, String description) {
+
+        public SectionLink section() {
+            return breadcrumb.get(breadcrumb.size() - 1);
+        }
+    }
+
+    /** A block of the front page given to one main section. */
+    public record SectionBlock(SectionLink section, List<ArticleCard> articles) {
+    }
+
+    /** The front page: a lead story, top stories, the latest news and a block per main section. */
+    public record FrontPage(ArticleCard lead, List<ArticleCard> topStories, List<ArticleCard> latest,
+            List<SectionBlock> sections) {
+    }
+
+    /** A section with its place in the hierarchy and a page of its articles. */
+    public record SectionPage(SectionLink section, String description, List<SectionLink> breadcrumb,
+            List<SectionLink> subsections, PagedResult<ArticleCard> articles) {
+    }
+
+    /** An author's profile and a page of their articles. */
+    public record AuthorPage(AuthorLink author, String bio, String photoUrl, PagedResult<ArticleCard> articles) {
+    }
+
+    /** A tag and a page of the articles that carry it. */
+    public record TagPage(TagLink tag, PagedResult<ArticleCard> articles) {
+    }
+}

@@ -1,0 +1,83 @@
+package org.broadsheet.article.web;
+
+import org.broadsheet.article.ArticleLookup;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Views.ArticlePage;
+import org.broadsheet.web.CacheablePage;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The reader's pages: front page, articles, sections, authors and tags.
+ */
+@Controller
+@CacheablePage
+class ArticleController {
+
+    static final String FRONT_VIEW = "article/front";
+    static final String ARTICLE_VIEW = "article/article";
+    static final String SECTION_VIEW = "article/section";
+    static final String AUTHOR_VIEW = "article/author";
+    static final String TAG_VIEW = "article/tag";
+
+    private final ArticleService articles;
+    private final StructuredData structuredData;
+
+    ArticleController(ArticleService articles, StructuredData structuredData) {
+        this.articles = articles;
+        this.structuredData = structuredData;
+    }
+
+    @GetMapping("/")
+    String front(Model model) {
+        model.addAttribute("front", articles.frontPage());
+        return FRONT_VIEW;
+    }
+
+    @GetMapping("/{section}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
+    Object article(@PathVariable String slug, HttpServletRequest request, Model model) {
+        ArticleLookup lookup = articles.article(slug);
+        if (lookup instanceof ArticleLookup.Moved moved) {
+            return permanentRedirect(moved.url());
+        }
+        ArticlePage page = ((ArticleLookup.Found) lookup).page();
+        if (!page.url().equals(request.getRequestURI())) {
+            return permanentRedirect(page.url());
+        }
+        model.addAttribute("article", page);
+        model.addAttribute("jsonLd", structuredData.newsArticle(page));
+        return ARTICLE_VIEW;
+    }
+
+    @GetMapping("/sections/{slug}")
+    String section(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("page", articles.section(slug, Pages.check(page)));
+        return SECTION_VIEW;
+    }
+
+    @GetMapping("/authors/{slug}")
+    String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("page", articles.author(slug, Pages.check(page)));
+        return AUTHOR_VIEW;
+    }
+
+    @GetMapping("/tags/{slug}")
+    String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("page", articles.tag(slug, Pages.check(page)));
+        return TAG_VIEW;
+    }
+
+    private static RedirectView permanentRedirect(String url) {
+        RedirectView view = new RedirectView(url, true);
+        view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+}

@@ -1,0 +1,111 @@
+package org.broadsheet.article.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.FeedScope;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.AuthorLink;
+import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.web.CacheablePage;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * RSS feeds of the site, a section or an author; the sitemaps; robots.txt.
+ */
+@Controller
+@CacheablePage
+class FeedController {
+
+    static final int FEED_SIZE = 30;
+    static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
+    static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
+
+    private final ArticleService articles;
+    private final SiteProperties site;
+    private final Clock clock;
+    private final FeedWriter writer;
+
+    FeedController(ArticleService articles, SiteProperties site, Clock clock) {
+        this.articles = articles;
+        this.site = site;
+        this.clock = clock;
+        this.writer = new FeedWriter(site);
+    }
+
+    @GetMapping("/rss")
+    ResponseEntity<byte[]> site() {
+        List<ArticleCard> items = articles.latest(FeedScope.site(), FEED_SIZE);
+        return rss(new FeedWriter.Channel(site.name(), "/", site.description(), "/rss"), items);
+    }
+
+    @GetMapping("/sections/{slug}/rss")
+    ResponseEntity<byte[]> section(@PathVariable String slug) {
+        List<ArticleCard> items = articles.latest(FeedScope.section(slug), FEED_SIZE);
+        String path = "/sections/" + slug;
+        String name = sectionName(slug, items);
+        return rss(new FeedWriter.Channel(site.name() + ": " + name, path,
+                "The latest from " + name + " at " + site.name(), path + "/rss"), items);
+    }
+
+    @GetMapping("/authors/{slug}/rss")
+    ResponseEntity<byte[]> author(@PathVariable String slug) {
+        List<ArticleCard> items = articles.latest(FeedScope.author(slug), FEED_SIZE);
+        String path = "/authors/" + slug;
+        String name = authorName(slug, items);
+        return rss(new FeedWriter.Channel(site.name() + ": " + name, path,
+                "The latest from " + name + " at " + site.name(), path + "/rss"), items);
+    }
+
+    @GetMapping(FeedWriter.SITEMAP_PATH)
+    ResponseEntity<byte[]> sitemap() {
+        List<String> pages = new ArrayList<>();
+        pages.add("/");
+        articles.navigation().forEach(section -> pages.add(section.url()));
+        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, articles.sitemap()));
+    }
+
+    @GetMapping(FeedWriter.NEWS_SITEMAP_PATH)
+    ResponseEntity<byte[]> newsSitemap() {
+        return ResponseEntity.ok().contentType(XML).body(writer.newsSitemap(articles.newsSitemap()));
+    }
+
+    @GetMapping("/robots.txt")
+    ResponseEntity<byte[]> robots() {
+        return ResponseEntity.ok().contentType(TEXT).body(writer.robots());
+    }
+
+    private ResponseEntity<byte[]> rss(FeedWriter.Channel channel, List<ArticleCard> items) {
+        // The newest item dates the feed, so that an unchanged feed stays byte-for-byte the same.
+        Instant builtAt = items.stream().map(ArticleCard::published).filter(Objects::nonNull)
+                .map(published -> OffsetDateTime.parse(published.iso()).toInstant())
+                .max(Instant::compareTo).orElseGet(clock::instant);
+        return ResponseEntity.ok().contentType(RSS).body(writer.rss(channel, items, builtAt));
+    }
+
+    /** Top-level sections and the feed's own articles name most sections without another query. */
+    private String sectionName(String slug, List<ArticleCard> items) {
+        return articles.navigation().stream().filter(s -> s.slug().equals(slug)).map(SectionLink::name)
+                .findFirst()
+                .or(() -> items.stream().map(ArticleCard::section).filter(s -> s != null && s.slug().equals(slug))
+                        .map(SectionLink::name).findFirst())
+                .orElseGet(() -> articles.section(slug, 1).section().name());
+    }
+
+    private String authorName(String slug, List<ArticleCard> items) {
+        return items.stream().flatMap(card -> card.authors().stream()).filter(a -> a.slug().equals(slug))
+                .map(AuthorLink::name).findFirst()
+                .orElseGet(() -> articles.author(slug, 1).author().name());
+    }
+}

@@ -1,0 +1,53 @@
+package org.broadsheet.web;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.List;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.shared.SiteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every page, error pages included, what the site's layout prints: the site's name and its sections.
+ */
+@ControllerAdvice
+class LayoutAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(LayoutAdvice.class);
+
+    private final ArticleService articles;
+    private final SiteProperties site;
+    private final Clock clock;
+
+    LayoutAdvice(ArticleService articles, SiteProperties site, Clock clock) {
+        this.articles = articles;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("site")
+    SiteProperties site() {
+        return site;
+    }
+
+    @ModelAttribute("year")
+    int year() {
+        return Year.now(clock.withZone(site.zone())).getValue();
+    }
+
+    @ModelAttribute("navigation")
+    List<SectionLink> navigation() {
+        try {
+            return articles.navigation();
+        } catch (RuntimeException e) {
+            // An error page must still render when the database is what failed.
+            log.warn("Navigation unavailable: {}", e.toString());
+            return List.of();
+        }
+    }
+}

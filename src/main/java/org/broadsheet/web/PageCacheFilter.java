@@ -1,0 +1,183 @@
+package org.broadsheet.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves pages that are the same for every anonymous reader from memory, with an ETag and a ready-made gzip
+ * copy, so that the busiest pages cost no SQL and no template rendering. A page is kept only when its handler
+ * is marked {@link CacheablePage}, it answered 200 without setting a cookie, and the reader has no session.
+ * Everything is dropped when content changes ({@link #clear()}), and each page expires after a short time so
+ * that several instances, scheduled articles and relative times never stay stale for long.
+ */
+public class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
+    private static final int MAX_ENTRIES = 4_000;
+    private static final int MAX_BODY = 2 * 1024 * 1024;
+    private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
+            HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
+            HttpHeaders.PRAGMA, HttpHeaders.EXPIRES, HttpHeaders.CONTENT_ENCODING, HttpHeaders.VARY);
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Duration ttl;
+    private final Clock clock;
+
+    public PageCacheFilter(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** Forgets every page; called after anything readers see has changed. */
+    public void clear() {
+        generation.incrementAndGet();
+        entries.clear();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod()) || hasSessionCookie(request) || ttl.isZero()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = key(request);
+        Entry entry = entries.get(key);
+        long now = clock.millis();
+        if (entry != null && entry.expiresAt > now) {
+            entry.writeTo(request, response, true);
+            return;
+        }
+        long startedIn = generation.get();
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        if (Boolean.TRUE.equals(request.getAttribute(CACHEABLE)) && wrapper.getStatus() == 200
+                && !wrapper.containsHeader(HttpHeaders.SET_COOKIE) && wrapper.getContentSize() <= MAX_BODY
+                && request.getSession(false) == null) {
+            Entry fresh = Entry.of(wrapper, now + ttl.toMillis());
+            if (generation.get() == startedIn) {
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.clear();
+                }
+                entries.put(key, fresh);
+            }
+            wrapper.resetBuffer();
+            fresh.writeTo(request, response, false);
+            return;
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query;
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (Cookie cookie : cookies) {
+            String name = cookie.getName();
+            if ("JSESSIONID".equals(name) || "SESSION".equals(name) || "remember-me".equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Entry(byte[] body, byte[] gzipped, String etag, String contentType,
+            List<Map.Entry<String, String>> headers, long expiresAt) {
+
+        static Entry of(ContentCachingResponseWrapper response, long expiresAt) {
+            byte[] body = response.getContentAsByteArray();
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (String name : response.getHeaderNames()) {
+                if (SKIPPED_HEADERS.stream().noneMatch(name::equalsIgnoreCase)
+                        && !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                    for (String value : response.getHeaders(name)) {
+                        headers.add(Map.entry(name, value));
+                    }
+                }
+            }
+            return new Entry(body, gzip(body), "W/\"" + hash(body) + "\"", response.getContentType(),
+                    List.copyOf(headers), expiresAt);
+        }
+
+        void writeTo(HttpServletRequest request, HttpServletResponse response, boolean replayHeaders)
+                throws IOException {
+            if (replayHeaders) {
+                for (Map.Entry<String, String> header : headers) {
+                    response.addHeader(header.getKey(), header.getValue());
+                }
+            }
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+            response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Cookie");
+            String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (ifNoneMatch != null && (ifNoneMatch.contains(etag.substring(2)) || "*".equals(ifNoneMatch.trim()))) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            response.setStatus(HttpServletResponse.SC_OK);
+            if (contentType != null) {
+                response.setContentType(contentType);
+            }
+            String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+            byte[] payload = body;
+            if (accept != null && accept.contains("gzip") && gzipped.length < body.length) {
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                payload = gzipped;
+            }
+            response.setContentLength(payload.length);
+            response.getOutputStream().write(payload);
+        }
+
+        private static byte[] gzip(byte[] body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return out.toByteArray();
+        }
+
+        private static String hash(byte[] body) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+                return HexFormat.of().formatHex(digest, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,65 @@
+package org.broadsheet.web;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.shared.ContentChangedEvent;
+import org.broadsheet.shared.SiteProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the anonymous page cache: the filter in front of everything, and the interceptor that tells it which
+ * handlers render pages that are the same for every anonymous reader.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    private final PageCacheFilter pageCache;
+
+    WebConfig(SiteProperties site, Clock clock) {
+        this.pageCache = new PageCacheFilter(site.pageCacheTtl(), clock);
+    }
+
+    @Bean
+    PageCacheFilter pageCacheFilter() {
+        return pageCache;
+    }
+
+    @Bean
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilterRegistration(PageCacheFilter filter) {
+        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
+        // Ahead of Spring Security (-100): a cached page already carries the security headers it was sent with.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onContentChanged(ContentChangedEvent event) {
+        pageCache.clear();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (handler instanceof HandlerMethod method && (method.hasMethodAnnotation(CacheablePage.class)
+                        || method.getBeanType().isAnnotationPresent(CacheablePage.class))) {
+                    request.setAttribute(PageCacheFilter.CACHEABLE, Boolean.TRUE);
+                }
+                return true;
+            }
+        });
+    }
+}
