@@ -63,7 +63,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"GET".equals(request.getMethod()) || hasSessionCookie(request) || ttl.isZero()) {
+        if (!"GET".equals(request.getMethod()) || hasSessionCookie(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -81,7 +81,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
                 && !wrapper.containsHeader(HttpHeaders.SET_COOKIE) && wrapper.getContentSize() <= MAX_BODY
                 && request.getSession(false) == null) {
             Entry fresh = Entry.of(wrapper, now + ttl.toMillis());
-            if (generation.get() == startedIn) {
+            // With a zero time-to-live nothing is kept, but the page still gets its ETag and a 304 when unchanged.
+            if (!ttl.isZero() && generation.get() == startedIn) {
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
                 }

@@ -135,7 +135,7 @@ class ArticleControllerTests {
         assertThat(video.attr("poster")).isEqualTo("/media/demo/clip.jpg");
         assertThat(video.select("source").attr("src")).isEqualTo("/media/demo/clip.mp4");
         assertThat(video.select("track[kind=captions]").attr("src")).isEqualTo("/media/demo/clip.vtt");
-        assertThat(page.select("figcaption").text()).contains("Traffic crossing the bridge", "Video: Broadsheet video");
+        assertThat(page.select("figcaption").text()).contains("Traffic crossing the bridge", "Video: Broadsheet");
     }
 
     @Test

@@ -46,11 +46,11 @@ final class ArticleFixtures {
 
     static Lead image() {
         return new Lead("IMAGE", "/images/demo/bridge.jpg", "The bridge at dusk", "The bridge reopened on Thursday",
-                "Ana Ruiz", null, null, 1200, 675);
+                "Photograph: Ana Ruiz", null, null, 1200, 675);
     }
 
     static Lead video() {
-        return new Lead("VIDEO", "/media/demo/clip.mp4", null, "Traffic crossing the bridge", "Broadsheet video",
+        return new Lead("VIDEO", "/media/demo/clip.mp4", null, "Traffic crossing the bridge", "Video: Broadsheet",
                 "/media/demo/clip.jpg", "/media/demo/clip.vtt", 640, 360);
     }
 }

@@ -1,0 +1,131 @@
+package org.broadsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleTestData;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Pages for anonymous readers are served from memory, revalidated with ETags, compressed, and dropped as soon
+ * as content changes; a reader with a session always gets a freshly rendered page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "broadsheet.site.page-cache-ttl=10m")
+@ActiveProfiles("test")
+class PageCacheTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    PageCacheFilter pageCache;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Statistics statistics;
+    private String section;
+
+    @BeforeEach
+    void setUp() {
+        statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        ArticleTestData data = new ArticleTestData(articles);
+        section = data.section(null);
+        data.article(section, data.author()).headline("Cached headline " + section).save();
+        pageCache.clear();
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldServeTheSecondAnonymousRequestWithoutSql() throws Exception {
+        HttpResponse<byte[]> first = get("/sections/" + section);
+        statistics.clear();
+        HttpResponse<byte[]> second = get("/sections/" + section);
+
+        assertThat(statistics.getPrepareStatementCount()).isZero();
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(text(second)).isEqualTo(text(first)).contains("Cached headline " + section);
+        assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(second.headers().allValues("Content-Security-Policy")).hasSize(1);
+    }
+
+    @Test
+    void shouldAnswerNotModifiedWhenTheETagMatches() throws Exception {
+        String etag = get("/sections/" + section).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> revalidated = get("/sections/" + section, "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+    }
+
+    @Test
+    void shouldSendGzipToReadersWhoAcceptIt() throws Exception {
+        String plain = text(get("/sections/" + section));
+        HttpResponse<byte[]> gzipped = get("/sections/" + section, "Accept-Encoding", "gzip");
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void shouldRenderAgainAfterContentChanges() throws Exception {
+        get("/sections/" + section);
+        ArticleTestData data = new ArticleTestData(articles);
+        data.article(section, data.author()).headline("Fresh headline " + section).save();
+        assertThat(text(get("/sections/" + section))).contains("Fresh headline " + section);
+    }
+
+    @Test
+    void shouldNeverCacheForReadersWithASession() throws Exception {
+        get("/sections/" + section);
+        statistics.clear();
+        HttpResponse<byte[]> signedIn = get("/sections/" + section, "Cookie", "JSESSIONID=abc");
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(statistics.getPrepareStatementCount()).isPositive();
+    }
+
+    @Test
+    void shouldNotCacheErrorsOrSearch() throws Exception {
+        get("/sections/not-a-section-" + section);
+        get("/search?q=cached");
+        statistics.clear();
+        assertThat(get("/sections/not-a-section-" + section).statusCode()).isEqualTo(404);
+        get("/search?q=cached");
+        assertThat(statistics.getPrepareStatementCount()).isPositive();
+    }
+}
