@@ -1,0 +1,459 @@
+package org.broadsheet.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.broadsheet.support.Browser;
+import org.broadsheet.support.BrowserTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.HasDevTools;
+import org.openqa.selenium.devtools.v156.log.Log;
+import org.openqa.selenium.devtools.v156.log.model.LogEntry;
+import org.openqa.selenium.devtools.v156.runtime.Runtime;
+import org.openqa.selenium.devtools.v156.runtime.model.ConsoleAPICalled;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A reader's journeys through the demo site (default "demo" profile) in headless Chromium: what a person sees
+ * and does, asserted on visible text, layout and focus rather than on markup alone. One Spring context and one
+ * browser for the whole class; each step leaves a screenshot in {@code target/screenshots/journey-*.png}.
+ * <p>
+ * Every test also checks the browser's console (through the DevTools protocol): no script errors, no failed
+ * requests, no Content-Security-Policy violations.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BrowserTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReaderJourneyBrowserTests {
+
+    /** What the demo content renames (see DemoContent.RENAMED_FROM / RENAMED_TO). */
+    private static final String OLD_SLUG = "carrow-bay-harbour-bridge-to-close-for-six-months";
+    private static final String NEW_SLUG = "carrow-bay-harbour-bridge-to-close-for-six-weeks";
+    private static final String RENAMED_HEADLINE = "Carrow Bay harbour bridge to close for six weeks of repairs";
+
+    private static final String DATELINE = "^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{2} "
+            + "[A-Z][a-z]+ \\d{4} \\d{2}:\\d{2} (GMT|BST)$";
+    private static final DateTimeFormatter DISPLAYED = DateTimeFormatter.ofPattern("EEEE dd MMMM yyyy HH:mm zzz",
+            Locale.UK);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final Dimension PHONE = new Dimension(360, 800);
+
+    private static Browser browser;
+    private static final List<String> consoleProblems = new ArrayList<>();
+    private static boolean consoleCheckProven;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArticleService articles;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser(Browser classBrowser) {
+        browser = classBrowser;
+        DevTools devTools = ((HasDevTools) browser.driver()).getDevTools();
+        devTools.createSession();
+        devTools.send(Log.enable());
+        devTools.send(Runtime.enable());
+        devTools.addListener(Log.entryAdded(), entry -> {
+            if (entry.getLevel() == LogEntry.Level.ERROR) {
+                record("console " + entry.getSource() + ": " + entry.getText()
+                        + entry.getUrl().map(url -> " (" + url + ")").orElse(""));
+            }
+        });
+        devTools.addListener(Runtime.exceptionThrown(), thrown -> record("uncaught exception: "
+                + thrown.getExceptionDetails().getText() + " "
+                + thrown.getExceptionDetails().getException().flatMap(e -> e.getDescription()).orElse("")));
+        devTools.addListener(Runtime.consoleAPICalled(), call -> {
+            if (call.getType() == ConsoleAPICalled.Type.ERROR || call.getType() == ConsoleAPICalled.Type.ASSERT) {
+                record("console." + call.getType() + ": " + call.getArgs());
+            }
+        });
+    }
+
+    private static void record(String problem) {
+        synchronized (consoleProblems) {
+            consoleProblems.add(problem);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        driver.manage().window().setSize(DESKTOP);
+        if (!consoleCheckProven) {
+            proveTheConsoleCheck();
+            consoleCheckProven = true;
+        }
+        clearConsoleProblems();
+    }
+
+    /** The console check must not pass vacuously: a script error and a missing image have to show up in it. */
+    private void proveTheConsoleCheck() {
+        open("/");
+        js("setTimeout(() => { throw new Error('console check canary'); });"
+                + "const img = new Image(); img.src = '/console-check-canary.png'; document.body.append(img);");
+        wait.until(d -> {
+            synchronized (consoleProblems) {
+                return consoleProblems.stream().anyMatch(p -> p.contains("console check canary"))
+                        && consoleProblems.stream().anyMatch(p -> p.contains("404"));
+            }
+        });
+    }
+
+    private static void clearConsoleProblems() {
+        synchronized (consoleProblems) {
+            consoleProblems.clear();
+        }
+    }
+
+    @AfterEach
+    void noErrorsInTheConsole() throws InterruptedException {
+        // DevTools events arrive asynchronously; give the last page a moment to report.
+        Thread.sleep(200);
+        driver.manage().window().setSize(DESKTOP);
+        synchronized (consoleProblems) {
+            assertThat(consoleProblems).as("errors in the browser console").isEmpty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- journeys
+
+    @Test
+    @Order(1)
+    void readsTheLeadStoryAndFollowsItsLinks() {
+        open("/");
+        assertThat(visible(By.cssSelector(".masthead .brand")).getText()).isEqualTo("Broadsheet");
+        assertThat(visible(By.cssSelector("nav.sections-nav")).getDomAttribute("aria-label")).isEqualTo("Sections");
+        List<String> sections = texts("nav.sections-nav a");
+        assertThat(sections).first().isEqualTo("Home");
+        assertThat(sections).hasSizeGreaterThan(3).doesNotContain("");
+        assertThat(texts("main h2.block-heading")).contains("Top stories", "Latest news");
+        WebElement leadLink = visible(By.cssSelector(".lead-story .card-headline a"));
+        String headline = leadLink.getText();
+        String standfirst = visible(By.cssSelector(".lead-story .card-standfirst")).getText();
+        assertThat(headline).isNotBlank();
+        assertThat(standfirst).isNotBlank();
+        assertThat(texts(".top-stories .card-headline a")).isNotEmpty().doesNotContain("");
+        assertThat(texts(".latest .card-headline a")).isNotEmpty().doesNotContain("");
+        screenshot("journey-1-front-page");
+
+        clickAndWaitForNewPage(leadLink);
+        String articleUrl = driver.getCurrentUrl();
+        assertThat(URI.create(articleUrl).getPath()).matches("/[a-z0-9-]+/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+");
+        List<WebElement> h1s = driver.findElements(By.tagName("h1"));
+        assertThat(h1s).hasSize(1);
+        assertThat(h1s.get(0).isDisplayed()).isTrue();
+        assertThat(h1s.get(0).getText()).isEqualTo(headline);
+        assertThat(driver.getTitle()).contains(headline).endsWith("| Broadsheet");
+        assertThat(visible(By.cssSelector(".article-header .standfirst")).getText()).isEqualTo(standfirst);
+
+        WebElement byline = visible(By.cssSelector(".article-header .byline"));
+        assertThat(byline.getText()).startsWith("By ");
+        List<WebElement> authorLinks = byline.findElements(By.cssSelector("a[rel=author]"));
+        assertThat(authorLinks).isNotEmpty();
+        assertThat(authorLinks.get(0).getText()).isNotBlank();
+        assertThat(URI.create(authorLinks.get(0).getDomProperty("href")).getPath()).startsWith("/authors/");
+
+        WebElement published = visible(By.cssSelector(".article-header .dateline time.published"));
+        assertThat(published.getText()).matches(DATELINE);
+        OffsetDateTime datetime = OffsetDateTime.parse(published.getDomAttribute("datetime"));
+        assertThat(DISPLAYED.format(datetime.atZoneSameInstant(LONDON))).isEqualTo(published.getText());
+
+        WebElement figure = visible(By.cssSelector("figure.lead-media"));
+        WebElement media = figure.findElement(By.cssSelector("img, video"));
+        assertThat(media.isDisplayed()).isTrue();
+        if ("img".equals(media.getTagName())) {
+            assertThat(media.getDomAttribute("alt")).isNotBlank();
+            assertThat(number(js("return arguments[0].complete && arguments[0].naturalWidth", media)))
+                    .as("the lead image has loaded").isGreaterThan(0);
+        }
+        assertThat(figure.findElement(By.tagName("figcaption")).getText()).isNotBlank();
+
+        WebElement commentsLink = visible(By.cssSelector(".article-header .comments-link a"));
+        assertThat(commentsLink.getText()).matches("No comments yet|1 comment|\\d+ comments");
+        assertThat(rect(commentsLink).get("bottom")).as("the comments link is in the first screenful")
+                .isLessThanOrEqualTo(innerHeight());
+        screenshot("journey-1-article");
+
+        commentsLink.click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#comments"));
+        assertThat(URI.create(driver.getCurrentUrl()).getFragment()).isEqualTo("comments");
+        WebElement commentsHeading = visible(By.id("comments-heading"));
+        assertThat(commentsHeading.getText()).startsWith("Comments");
+        assertInViewport(commentsHeading, "the Comments heading");
+        screenshot("journey-1-article-comments");
+
+        open(articleUrl);
+        WebElement crumb = visible(By.cssSelector(".article-header .breadcrumb a"));
+        String sectionName = crumb.getText();
+        assertThat(sectionName).isNotBlank();
+        clickAndWaitForNewPage(crumb);
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).startsWith("/sections/");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo(sectionName);
+        assertThat(driver.findElements(By.cssSelector("main .card-headline a"))).isNotEmpty();
+        screenshot("journey-1-section");
+
+        open(articleUrl);
+        WebElement author = visible(By.cssSelector(".article-header .byline a[rel=author]"));
+        String authorName = author.getText();
+        clickAndWaitForNewPage(author);
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).startsWith("/authors/");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo(authorName);
+        assertThat(texts("main h2")).contains("Articles by " + authorName);
+        assertThat(texts("main .card-headline a")).contains(headline);
+        screenshot("journey-1-author");
+    }
+
+    @Test
+    @Order(2)
+    void readsOnAPhoneWithoutScrollingSideways() {
+        driver.manage().window().setSize(PHONE);
+        open("/");
+        assertThat(number(js("return window.innerWidth"))).as("viewport width").isEqualTo(360);
+        assertNoHorizontalScrolling("front page");
+        WebElement leadHeadline = visible(By.cssSelector(".lead-story .card-headline a"));
+        assertThat(fontSize(leadHeadline)).as("lead headline font size").isGreaterThanOrEqualTo(24);
+        assertFitsTheViewport(visible(By.cssSelector(".lead-story .card-image img")), "front page lead image");
+        assertThat(visible(By.cssSelector(".masthead .brand")).getText()).isEqualTo("Broadsheet");
+        assertFitsTheViewport(visible(By.id("site-search")), "search box");
+        screenshot("journey-2-phone-front-page");
+
+        clickAndWaitForNewPage(leadHeadline);
+        assertNoHorizontalScrolling("article");
+        WebElement h1 = visible(By.tagName("h1"));
+        assertThat(fontSize(h1)).as("h1 font size").isGreaterThanOrEqualTo(24);
+        assertFitsTheViewport(h1, "headline");
+        assertThat(fontSize(visible(By.cssSelector(".article-body p")))).as("body text font size")
+                .isGreaterThanOrEqualTo(16);
+        assertFitsTheViewport(visible(By.cssSelector("figure.lead-media img, figure.lead-media video")),
+                "article lead image");
+        screenshot("journey-2-phone-article");
+
+        js("window.scrollTo(0, document.querySelector('.article-body').getBoundingClientRect().top + window.scrollY)");
+        screenshot("journey-2-phone-article-body");
+    }
+
+    @Test
+    @Order(3)
+    void skipsToTheContentWithTheKeyboard() {
+        String articleUrl = leadArticleUrl();
+        open(articleUrl);
+
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to main content");
+        assertThat(focused.isDisplayed()).isTrue();
+        assertInViewport(focused, "the focused skip link");
+        screenshot("journey-3-skip-link-focused");
+
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        wait.until(d -> d.getCurrentUrl().endsWith("#main"));
+        WebElement main = driver.findElement(By.id("main"));
+        assertThat(Math.abs(rect(main).get("top"))).as("main is scrolled to the top of the viewport")
+                .isLessThanOrEqualTo(2);
+        // The next TAB continues inside main, not in the masthead: focus navigation has moved there.
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat((Boolean) js("return document.getElementById('main').contains(document.activeElement)"))
+                .as("after the skip link, TAB focuses %s inside main", describe(driver.switchTo().activeElement()))
+                .isTrue();
+        screenshot("journey-3-skipped-to-main");
+    }
+
+    @Test
+    @Order(4)
+    void searchesForAWordOfTheLeadHeadline() {
+        open("/");
+        String headline = visible(By.cssSelector(".lead-story .card-headline a")).getText();
+        String word = Arrays.stream(headline.split("[^\\p{L}]+")).max(Comparator.comparingInt(String::length))
+                .orElseThrow();
+        assertThat(word).hasSizeGreaterThanOrEqualTo(4);
+
+        WebElement box = visible(By.id("site-search"));
+        box.sendKeys(word);
+        screenshot("journey-4-search-typed");
+        box.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/search?"));
+        URI url = URI.create(driver.getCurrentUrl());
+        assertThat(url.getPath()).isEqualTo("/search");
+        assertThat(URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8)).isEqualTo("q=" + word);
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Search");
+        assertThat(visible(By.cssSelector(".search-count")).getText()).matches("(1 article matches|\\d+ articles match) "
+                + "\u201c" + word + "\u201d");
+
+        WebElement hit = driver.findElements(By.cssSelector(".search-hit")).stream()
+                .filter(h -> h.findElement(By.cssSelector(".card-headline a")).getText().equals(headline))
+                .findFirst().orElseThrow(() -> new AssertionError(
+                        "\"" + headline + "\" is not among the results " + texts(".search-hit h2")));
+        assertThat(hit.isDisplayed()).isTrue();
+        List<String> marked = hit.findElements(By.cssSelector(".card-headline a mark")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(marked).as("marked words in the headline").isNotEmpty()
+                .allSatisfy(m -> assertThat(m).isEqualToIgnoringCase(word));
+        for (WebElement text : driver.findElements(By.cssSelector(".search-hit"))) {
+            assertThat(text.getText()).as("what the reader sees of a search result").doesNotContain("<mark>",
+                    "</mark>", "&lt;", "&amp;");
+        }
+        screenshot("journey-4-search-results");
+    }
+
+    @Test
+    @Order(5)
+    void followsAnOldLinkToARenamedArticle() {
+        ArticleLookup lookup = articles.article(NEW_SLUG);
+        assertThat(lookup).isInstanceOf(ArticleLookup.Found.class);
+        String newPath = ((ArticleLookup.Found) lookup).page().url();
+        assertThat(newPath).endsWith("/" + NEW_SLUG);
+        String oldPath = newPath.substring(0, newPath.length() - NEW_SLUG.length()) + OLD_SLUG;
+
+        open(oldPath);
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(newPath);
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo(RENAMED_HEADLINE);
+        assertThat(driver.findElement(By.cssSelector("link[rel=canonical]")).getDomProperty("href")).endsWith(newPath);
+        assertThat(visible(By.cssSelector(".dateline")).getText()).contains("Updated");
+        screenshot("journey-5-renamed-article");
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void open(String pathOrUrl) {
+        browser.open(pathOrUrl.startsWith("http") ? pathOrUrl : url(pathOrUrl));
+        assertThat(driver.getTitle()).as("title of %s", pathOrUrl).doesNotContain("Page not found", "went wrong");
+    }
+
+    private String leadArticleUrl() {
+        open("/");
+        return visible(By.cssSelector(".lead-story .card-headline a")).getDomProperty("href");
+    }
+
+    private void clickAndWaitForNewPage(WebElement link) {
+        String before = driver.getCurrentUrl();
+        link.click();
+        wait.until(ExpectedConditions.stalenessOf(link));
+        wait.until(d -> !d.getCurrentUrl().equals(before)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The visible text of each visible element matching a CSS selector, in one round trip. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])]"
+                + ".filter(e => e.checkVisibility({visibilityProperty: true}))"
+                + ".map(e => e.innerText.trim());", css);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private double innerHeight() {
+        return number(js("return window.innerHeight"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Double> rect(WebElement element) {
+        Map<String, Object> raw = (Map<String, Object>) js("const r = arguments[0].getBoundingClientRect();"
+                + "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height};",
+                element);
+        return Map.of("top", number(raw.get("top")), "bottom", number(raw.get("bottom")), "left",
+                number(raw.get("left")), "right", number(raw.get("right")), "width", number(raw.get("width")),
+                "height", number(raw.get("height")));
+    }
+
+    private void assertInViewport(WebElement element, String what) {
+        Map<String, Double> r = rect(element);
+        double width = number(js("return window.innerWidth"));
+        Supplier<String> where = () -> what + " at " + r + " in a viewport of " + width + "x" + innerHeight();
+        assertThat(r.get("height")).as(where).isGreaterThan(0);
+        assertThat(r.get("top")).as(where).isGreaterThanOrEqualTo(0);
+        assertThat(r.get("left")).as(where).isGreaterThanOrEqualTo(0);
+        assertThat(r.get("bottom")).as(where).isLessThanOrEqualTo(innerHeight());
+        assertThat(r.get("right")).as(where).isLessThanOrEqualTo(width);
+    }
+
+    private void assertFitsTheViewport(WebElement element, String what) {
+        Map<String, Double> r = rect(element);
+        double width = number(js("return document.documentElement.clientWidth"));
+        assertThat(r.get("width")).as("%s width %s", what, r).isGreaterThan(0).isLessThanOrEqualTo(width);
+        assertThat(r.get("left")).as("%s left %s", what, r).isGreaterThanOrEqualTo(0);
+        assertThat(r.get("right")).as("%s right %s", what, r).isLessThanOrEqualTo(width);
+    }
+
+    private void assertNoHorizontalScrolling(String page) {
+        double scrollWidth = number(js("return document.documentElement.scrollWidth"));
+        double innerWidth = number(js("return window.innerWidth"));
+        // Headless Chromium draws a classic scrollbar, so the layout is narrower than innerWidth: check both.
+        double clientWidth = number(js("return document.documentElement.clientWidth"));
+        assertThat(scrollWidth).as("%s: scrollWidth %s within clientWidth %s", page, scrollWidth, clientWidth)
+                .isLessThanOrEqualTo(clientWidth);
+        assertThat(scrollWidth).as("%s: scrollWidth %s within innerWidth %s (widest: %s)", page, scrollWidth,
+                innerWidth, js("""
+                        return [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                            .join(', ');""")).isLessThanOrEqualTo(innerWidth);
+    }
+
+    private double fontSize(WebElement element) {
+        return Double.parseDouble(element.getCssValue("font-size").replace("px", ""));
+    }
+
+    private String describe(WebElement element) {
+        return "<" + element.getTagName() + "> \"" + element.getText() + "\"";
+    }
+
+    private void screenshot(String name) {
+        browser.screenshot(name);
+    }
+}
