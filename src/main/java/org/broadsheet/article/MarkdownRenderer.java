@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -37,22 +39,45 @@ public class MarkdownRenderer {
 
     private final List<Extension> extensions = List.of(TablesExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
-    // Editors' h1 would compete with the headline: headings start at h2.
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     public RenderedBody render(String markdown) {
         String source = markdown == null ? "" : markdown.replace("\r\n", "\n");
         Node document = parser.parse(source);
-        document.accept(new HeadingShift());
-        String rendered = html.render(document);
-        return new RenderedBody(source, POLICY.sanitize(rendered).strip(), text.render(document).strip());
+        HeadingLevels levels = new HeadingLevels();
+        document.accept(levels);
+        document.accept(new HeadingShift(levels.shallowest));
+        String sanitized = POLICY.sanitize(html.render(document)).strip();
+        // Wide tables scroll inside their own box rather than widening the page; the wrapper is ours, added
+        // after sanitizing, so editors cannot add markup through it.
+        String wrapped = sanitized.replace("<table>", "<div class=\"table-scroll\"><table>")
+                .replace("</table>", "</table></div>");
+        return new RenderedBody(source, wrapped, text.render(document).strip());
     }
 
-    private static final class HeadingShift extends org.commonmark.node.AbstractVisitor {
+    /** Finds the shallowest heading level the editor used. */
+    private static final class HeadingLevels extends AbstractVisitor {
+        private int shallowest = 6;
+
         @Override
-        public void visit(org.commonmark.node.Heading heading) {
-            heading.setLevel(Math.min(4, Math.max(2, heading.getLevel() + 1)));
+        public void visit(Heading heading) {
+            shallowest = Math.min(shallowest, heading.getLevel());
+            visitChildren(heading);
+        }
+    }
+
+    /** The headline is the page's h1: the editor's shallowest heading becomes h2, the others follow it. */
+    private static final class HeadingShift extends AbstractVisitor {
+        private final int shallowest;
+
+        private HeadingShift(int shallowest) {
+            this.shallowest = shallowest;
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            heading.setLevel(Math.min(6, heading.getLevel() - shallowest + 2));
             visitChildren(heading);
         }
     }

@@ -27,7 +27,8 @@ public class Datelines {
         if (instant == null) {
             return null;
         }
-        ZonedDateTime local = instant.atZone(site.zone());
+        // Whole seconds: HTML's datetime attribute allows no more than milliseconds, and readers need none.
+        ZonedDateTime local = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(site.zone());
         return new Dateline(ISO.format(local), LONG.format(local), SHORT.format(local));
     }
 

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.broadsheet.account.AccountUser;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -38,6 +42,18 @@ class LayoutAdvice {
     @ModelAttribute("year")
     int year() {
         return Year.now(clock.withZone(site.zone())).getValue();
+    }
+
+    @ModelAttribute("currentUser")
+    AccountUser currentUser(@AuthenticationPrincipal Object principal) {
+        return principal instanceof AccountUser user ? user : null;
+    }
+
+    /** The page being shown, for "sign in" and "register" links that come back to it. */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
     @ModelAttribute("navigation")

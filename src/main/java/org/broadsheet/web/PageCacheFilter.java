@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import org.broadsheet.shared.web.CacheablePage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -34,11 +35,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
+    private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     private static final int MAX_ENTRIES = 4_000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
             HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
-            HttpHeaders.PRAGMA, HttpHeaders.EXPIRES, HttpHeaders.CONTENT_ENCODING, HttpHeaders.VARY);
+            HttpHeaders.PRAGMA, HttpHeaders.EXPIRES, HttpHeaders.CONTENT_ENCODING, HttpHeaders.VARY,
+            STRICT_TRANSPORT_SECURITY);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -115,7 +118,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private record Entry(byte[] body, byte[] gzipped, String etag, String contentType,
-            List<Map.Entry<String, String>> headers, long expiresAt) {
+            List<Map.Entry<String, String>> headers, String hsts, long expiresAt) {
 
         static Entry of(ContentCachingResponseWrapper response, long expiresAt) {
             byte[] body = response.getContentAsByteArray();
@@ -129,7 +132,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
                 }
             }
             return new Entry(body, gzip(body), "W/\"" + hash(body) + "\"", response.getContentType(),
-                    List.copyOf(headers), expiresAt);
+                    List.copyOf(headers), response.getHeader(STRICT_TRANSPORT_SECURITY), expiresAt);
         }
 
         void writeTo(HttpServletRequest request, HttpServletResponse response, boolean replayHeaders)
@@ -137,6 +140,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             if (replayHeaders) {
                 for (Map.Entry<String, String> header : headers) {
                     response.addHeader(header.getKey(), header.getValue());
+                }
+                // HSTS belongs to HTTPS responses only, whichever kind of request filled the cache.
+                if (request.isSecure()) {
+                    response.setHeader(STRICT_TRANSPORT_SECURITY,
+                            hsts != null ? hsts : "max-age=31536000 ; includeSubDomains");
                 }
             }
             response.setHeader(HttpHeaders.ETAG, etag);

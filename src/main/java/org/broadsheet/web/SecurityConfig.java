@@ -1,14 +1,39 @@
 package org.broadsheet.web;
 
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.account.AccountUserDetailsService;
+import org.broadsheet.account.SignInThrottle;
+import org.broadsheet.account.SignInThrottledException;
+import org.broadsheet.account.ThrottledAuthenticationProvider;
+import org.broadsheet.shared.web.ContinuePaths;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Access rules and security headers for the whole site, in one place.
+ * Access rules and security headers for the whole site, in one place. Readers' pages are public; the account
+ * pages need a signed-in reader; each desk needs its staff role, and ADMIN holds every role.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -17,14 +42,103 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
             + "style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String SIGN_IN_USERNAME = "signInUsername";
+    static final int REMEMBER_ME_SECONDS = 30 * 24 * 3600;
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountUserDetailsService users,
+            DataSource dataSource,
+            @Value("${broadsheet.security.remember-me-key:}") String rememberMeKey,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+        tokens.setDataSource(dataSource);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("EDITOR")
+                        .requestMatchers("/admin/moderation", "/admin/moderation/**").hasRole("MODERATOR")
+                        .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "MODERATOR")
+                        .requestMatchers("/account/verify").permitAll()
+                        .requestMatchers("/account", "/account/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .usernameParameter("username").passwordParameter("password")
+                        .successHandler(continueOrSavedRequest())
+                        .failureHandler(failure())
+                        .permitAll())
+                .rememberMe(remember -> remember.tokenRepository(tokens).userDetailsService(users)
+                        .key(rememberMeKey.isBlank() ? randomKey() : rememberMeKey)
+                        .rememberMeParameter("remember-me").tokenValiditySeconds(REMEMBER_ME_SECONDS)
+                        .useSecureCookie(secureCookies))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out")
+                        .deleteCookies("JSESSIONID", "remember-me"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny()));
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
         return http.build();
+    }
+
+    /** The one authentication provider: Spring Security uses it for the whole application. */
+    @Bean
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(AccountUserDetailsService users,
+            PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, passwordEncoder, throttle);
+    }
+
+
+
+    @Bean
+    CookieSameSiteSupplier sameSiteLax() {
+        // Every cookie, remember-me included, is SameSite=Lax.
+        return CookieSameSiteSupplier.ofLax();
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler continueOrSavedRequest() {
+        RequestCache requestCache = new HttpSessionRequestCache();
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+                String next = ContinuePaths.safe(request.getParameter("continue"));
+                if (next == null) {
+                    super.onAuthenticationSuccess(request, response, authentication);
+                    return;
+                }
+                // Where the reader asked to go wins over a page they were once sent away from.
+                requestCache.removeRequest(request, response);
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, next);
+            }
+        };
+        handler.setRequestCache(requestCache);
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
+    private static AuthenticationFailureHandler failure() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String name = request.getParameter("username");
+            if (name != null && name.length() <= 254) {
+                request.getSession().setAttribute(SIGN_IN_USERNAME, name);
+            }
+            String next = ContinuePaths.safe(request.getParameter("continue"));
+            String target = exception instanceof SignInThrottledException ? "/login?throttled" : "/login?error";
+            if (next != null) {
+                target += "&continue=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            redirect(request, response, target);
+        };
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String target)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + target);
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }

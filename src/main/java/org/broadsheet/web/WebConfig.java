@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import org.broadsheet.shared.web.CacheablePage;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;

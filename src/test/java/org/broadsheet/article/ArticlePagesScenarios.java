@@ -73,7 +73,7 @@ abstract class ArticlePagesScenarios {
         assertThat(page.select("h1").text()).isEqualTo("Zoë’s “café” — São Paulo’s finest");
         assertThat(page.select("time.published").text()).isEqualTo("Thursday 06 May 2021 17:24 BST");
         assertThat(page.select("time.published").attr("datetime")).isEqualTo("2021-05-06T17:24:00+01:00");
-        assertThat(page.select(".article-body h3").text()).isEqualTo("More");
+        assertThat(page.select(".article-body h2").text()).isEqualTo("More");
     }
 
     @Test

@@ -23,6 +23,18 @@ class MarkdownRendererTests {
     }
 
     @Test
+    void shouldNeverSkipAHeadingLevelAfterTheHeadline() {
+        assertThat(renderer.render("## Sub\n\ntext\n\n### Subsub").html()).contains("<h2>Sub</h2>", "<h3>Subsub</h3>");
+        assertThat(renderer.render("#### Deep").html()).contains("<h2>Deep</h2>");
+    }
+
+    @Test
+    void shouldWrapTablesSoTheyScrollInsideTheArticle() {
+        String html = renderer.render("| a | b |\n|---|---|\n| 1 | 2 |").html();
+        assertThat(html).startsWith("<div class=\"table-scroll\"><table>").endsWith("</table></div>");
+    }
+
+    @Test
     void shouldDropScriptsHandlersAndDangerousLinks() {
         RenderedBody body = renderer.render("""
                 <script>alert(1)</script>

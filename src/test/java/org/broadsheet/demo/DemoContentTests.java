@@ -269,7 +269,7 @@ class DemoContentTests {
             assertThat(paragraphs).as(a.headline()).isBetween(4L, 14L);
             html.add(renderer.render(a.bodyMarkdown()).html());
         }
-        assertThat(html).filteredOn(h -> h.contains("<h3>")).hasSizeGreaterThan(html.size() / 2);
+        assertThat(html).filteredOn(h -> h.contains("<h2>")).hasSizeGreaterThan(html.size() / 2);
         assertThat(html).filteredOn(h -> h.contains("<blockquote>")).hasSizeGreaterThanOrEqualTo(10);
         assertThat(html).filteredOn(h -> h.contains("<ul>") || h.contains("<ol>")).hasSizeGreaterThanOrEqualTo(5);
         assertThat(html).filteredOn(h -> h.contains("<a href=\"/")).hasSizeGreaterThanOrEqualTo(3);

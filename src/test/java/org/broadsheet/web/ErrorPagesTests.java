@@ -79,7 +79,8 @@ class ErrorPagesTests {
 
         @GetMapping("/test/forbidden")
         String forbidden() {
-            throw new org.springframework.security.access.AccessDeniedException(SECRET);
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.FORBIDDEN, SECRET);
         }
     }
 }

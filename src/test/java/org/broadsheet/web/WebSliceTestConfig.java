@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SiteProperties.class)
-@Import({ SecurityConfig.class, Datelines.class })
+@Import({ SecuritySliceSupport.class, Datelines.class })
 public class WebSliceTestConfig {
 
     public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");

@@ -3,7 +3,7 @@ package org.broadsheet.article.web;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.ArticlePage;
-import org.broadsheet.web.CacheablePage;
+import org.broadsheet.shared.web.CacheablePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

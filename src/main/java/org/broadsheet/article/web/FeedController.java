@@ -13,7 +13,7 @@ import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.SiteProperties;
-import org.broadsheet.web.CacheablePage;
+import org.broadsheet.shared.web.CacheablePage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

@@ -41,14 +41,14 @@ import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
 import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.web.SecuritySliceSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,10 +59,8 @@ import org.w3c.dom.NodeList;
 /**
  * The feeds, sitemaps and robots.txt as a crawler reads them: parsed as XML, never matched as strings alone.
  */
-@WebMvcTest(controllers = FeedController.class,
-        // The site's real access rules, instead of Spring Boot's default "everything needs a login".
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "org\\.broadsheet\\.web\\.SecurityConfig"))
+@WebMvcTest(controllers = FeedController.class)
+@Import(SecuritySliceSupport.class)
 @TestPropertySource(properties = { "broadsheet.site.base-url=https://news.example/",
         // With a TTL the page cache filter would serve one test's feed to the next.
         "broadsheet.site.page-cache-ttl=0s" })

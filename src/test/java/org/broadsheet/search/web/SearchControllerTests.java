@@ -29,6 +29,7 @@ import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
 import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.web.SecuritySliceSupport;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,8 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,10 +50,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * The search page as a reader gets it, rendered by the real templates and parsed as HTML.
  */
-@WebMvcTest(controllers = SearchController.class,
-        // The site's real access rules, instead of Spring Boot's default "everything needs a login".
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "org\\.broadsheet\\.web\\.SecurityConfig"))
+@WebMvcTest(controllers = SearchController.class)
+@Import(SecuritySliceSupport.class)
 @TestPropertySource(properties = "broadsheet.site.page-cache-ttl=0s")
 class SearchControllerTests {
 

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.shared.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler whose page is the same for every anonymous reader, so {@link PageCacheFilter} may keep it.
+ * Marks a handler whose page is the same for every anonymous reader, so the anonymous page cache (org.broadsheet.web.PageCacheFilter) may keep it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,0 +1,31 @@
+package org.broadsheet.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * How passwords are hashed and how roles include one another; needed with or without the web layer.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccountSecurityConfig {
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_EDITOR
+                ROLE_ADMIN > ROLE_MODERATOR
+                ROLE_EDITOR > ROLE_READER
+                ROLE_MODERATOR > ROLE_READER
+                """);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, and any stored hash keeps working when the default moves on.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,374 @@
+package org.broadsheet.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.broadsheet.account.AccountEvents.AccountDeleted;
+import org.broadsheet.account.AccountEvents.PasswordResetRequested;
+import org.broadsheet.account.AccountEvents.VerificationRequested;
+import org.broadsheet.account.AccountToken.Purpose;
+import org.broadsheet.account.AccountViews.AccountView;
+import org.broadsheet.account.AccountViews.PublicProfile;
+import org.broadsheet.account.AccountViews.Registration;
+import org.broadsheet.shared.NotFoundException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts module's public API: registration, email verification, password reset, settings, public
+ * profiles and the personal data export. Returns records; the {@code Account} entity never leaves.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    public static final Duration VERIFICATION_LIFETIME = Duration.ofDays(2);
+    public static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    public static final Duration NEW_MEMBER = Duration.ofDays(30);
+    public static final int RESETS_PER_HOUR = 3;
+
+    private final AccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final List<PersonalDataContributor> contributors;
+    private final JdbcTemplate jdbc;
+    private final SignInThrottle throttle;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, List<PersonalDataContributor> contributors, JdbcTemplate jdbc,
+            SignInThrottle throttle, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.contributors = contributors;
+        this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Creates a reader's account and mails a verification link.
+     *
+     * @throws DuplicateAccountException when the username or email is taken, also when another registration
+     *         for the same name wins a race (the database's unique constraints decide)
+     */
+    @Transactional
+    public AccountView register(Registration registration) {
+        if (accounts.existsByUsernameKey(Account.key(registration.username()))) {
+            throw new DuplicateAccountException("username");
+        }
+        if (accounts.existsByEmailKey(Account.key(registration.email()))) {
+            throw new DuplicateAccountException("email");
+        }
+        Account account = new Account(registration.username().strip(), registration.displayName().strip(),
+                registration.email(), passwordEncoder.encode(registration.password()), clock.instant());
+        account = saveUnique(account);
+        requestVerification(account);
+        return view(account);
+    }
+
+    private Account saveUnique(Account account) {
+        try {
+            return accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            // The constraint's name says which rule was broken; the message is only a fallback, since it also
+            // quotes the values typed.
+            String message = e.getCause() instanceof ConstraintViolationException violation
+                    && violation.getConstraintName() != null
+                    ? violation.getConstraintName().toLowerCase(Locale.ROOT)
+                    : String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("uk_account_username")) {
+                throw new DuplicateAccountException("username");
+            }
+            if (message.contains("uk_account_email")) {
+                throw new DuplicateAccountException("email");
+            }
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- email verification
+
+    @Transactional
+    public void resendVerification(long accountId) {
+        Account account = find(accountId);
+        if (!account.isEmailVerified()) {
+            requestVerification(account);
+        }
+    }
+
+    private void requestVerification(Account account) {
+        tokens.useAll(account.getId(), Purpose.VERIFY_EMAIL, clock.instant());
+        String token = issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+        events.publishEvent(new VerificationRequested(account.getId(), account.getEmail(), account.getDisplayName(),
+                token));
+    }
+
+    /**
+     * @return the username whose email is now verified, or empty when the link is unknown, used or expired
+     */
+    @Transactional
+    public Optional<String> verifyEmail(String token) {
+        return consume(token, Purpose.VERIFY_EMAIL).flatMap(t -> accounts.findById(t.getAccountId())
+                .filter(account -> account.getEmail().equalsIgnoreCase(t.getEmail()))
+                .map(account -> {
+                    account.verifyEmail();
+                    return account.getUsername();
+                }));
+    }
+
+    // ---------------------------------------------------------------- password reset
+
+    /**
+     * Mails a reset link if an account has this address; says nothing either way. At most
+     * {@value #RESETS_PER_HOUR} links an hour go to one address, so nobody can flood a reader's mailbox.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        accounts.findByEmailKey(Account.key(email))
+                .filter(account -> tokens.countByAccountIdAndPurposeAndCreatedAtAfter(account.getId(),
+                        Purpose.RESET_PASSWORD, hourAgo) < RESETS_PER_HOUR)
+                .ifPresent(account -> {
+            String token = issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME);
+            events.publishEvent(new PasswordResetRequested(account.getId(), account.getEmail(),
+                    account.getDisplayName(), token));
+        });
+    }
+
+    public boolean resetTokenUsable(String token) {
+        return token != null && tokens.findByTokenHashAndPurpose(hash(token), Purpose.RESET_PASSWORD)
+                .filter(t -> t.usableAt(clock.instant())).isPresent();
+    }
+
+    /**
+     * Sets a new password with a reset link, which is then used up, as are the account's other reset links and
+     * its remember-me tokens.
+     *
+     * @return false when the link is unknown, used or expired
+     */
+    @Transactional
+    public boolean resetPassword(String token, String newPassword) {
+        Optional<AccountToken> used = consume(token, Purpose.RESET_PASSWORD);
+        used.ifPresent(t -> {
+            Account account = find(t.getAccountId());
+            account.changePassword(passwordEncoder.encode(newPassword));
+            tokens.useAll(account.getId(), Purpose.RESET_PASSWORD, clock.instant());
+            forgetRememberedSignIns(account.getUsername());
+            // Whoever proved they own the address may sign in at once, even after failed attempts.
+            throttle.clear(account.getUsername());
+            throttle.clear(account.getEmail());
+        });
+        return used.isPresent();
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    public AccountView view(long accountId) {
+        return view(find(accountId));
+    }
+
+    @Transactional
+    public AccountView updateProfile(long accountId, String displayName, String bio, boolean profilePublic) {
+        Account account = find(accountId);
+        account.updateProfile(displayName.strip(), bio == null || bio.isBlank() ? null : bio.strip(), profilePublic);
+        return view(account);
+    }
+
+    /**
+     * Changes the address after checking the password; the new address must be verified again.
+     *
+     * @return false when the current password is wrong
+     * @throws DuplicateAccountException when another account has the address
+     */
+    @Transactional
+    public boolean changeEmail(long accountId, String currentPassword, String newEmail) {
+        Account account = find(accountId);
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            return false;
+        }
+        if (account.getEmail().equalsIgnoreCase(newEmail.strip())) {
+            return true;
+        }
+        if (accounts.existsByEmailKey(Account.key(newEmail))) {
+            throw new DuplicateAccountException("email");
+        }
+        account.changeEmail(newEmail);
+        saveUnique(account);
+        requestVerification(account);
+        return true;
+    }
+
+    /**
+     * @return false when the current password is wrong
+     */
+    @Transactional
+    public boolean changePassword(long accountId, String currentPassword, String newPassword) {
+        Account account = find(accountId);
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            return false;
+        }
+        account.changePassword(passwordEncoder.encode(newPassword));
+        forgetRememberedSignIns(account.getUsername());
+        return true;
+    }
+
+    /**
+     * Deletes the account after checking the password. Other modules hear {@link AccountDeleted}.
+     *
+     * @return false when the password is wrong
+     */
+    @Transactional
+    public boolean delete(long accountId, String password) {
+        Account account = find(accountId);
+        if (!passwordEncoder.matches(password, account.getPasswordHash())) {
+            return false;
+        }
+        events.publishEvent(new AccountDeleted(account.getId(), account.getUsername()));
+        tokens.deleteAllOf(account.getId());
+        forgetRememberedSignIns(account.getUsername());
+        accounts.delete(account);
+        return true;
+    }
+
+    /** Everything the site keeps about the account, for "download my data". */
+    public Map<String, Object> personalData(long accountId) {
+        Account account = find(accountId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("username", account.getUsername());
+        profile.put("displayName", account.getDisplayName());
+        profile.put("email", account.getEmail());
+        profile.put("emailVerified", account.isEmailVerified());
+        profile.put("bio", account.getBio());
+        profile.put("profilePublic", account.isProfilePublic());
+        profile.put("memberSince", account.getCreatedAt().toString());
+        profile.put("roles", account.getRoles().stream().map(Enum::name).sorted().toList());
+        data.put("account", profile);
+        for (PersonalDataContributor contributor : contributors) {
+            data.put(contributor.name(), contributor.dataFor(accountId));
+        }
+        return data;
+    }
+
+    // ---------------------------------------------------------------- profiles
+
+    public Optional<PublicProfile> publicProfile(String username) {
+        return accounts.findByUsernameKey(Account.key(username)).map(account -> {
+            if (!account.isProfilePublic()) {
+                return new PublicProfile(account.getUsername(), account.getDisplayName(), null, null, List.of(),
+                        false);
+            }
+            return new PublicProfile(account.getUsername(), account.getDisplayName(), account.getCreatedAt(),
+                    account.getBio(), badges(account), true);
+        });
+    }
+
+    private List<String> badges(Account account) {
+        List<String> badges = new ArrayList<>();
+        if (account.getRoles().stream().anyMatch(Role::staff)) {
+            badges.add("staff");
+        }
+        if (account.getCreatedAt().isAfter(clock.instant().minus(NEW_MEMBER))) {
+            badges.add("new-member");
+        }
+        return badges;
+    }
+
+    // ---------------------------------------------------------------- staff and demo accounts
+
+    /**
+     * Creates an account with these roles and a verified address unless the username exists; used for the
+     * demo accounts and for the first administrator of a production site.
+     *
+     * @return true when it was created
+     */
+    @Transactional
+    public boolean createVerified(String username, String displayName, String email, String password,
+            Set<Role> roles) {
+        if (accounts.existsByUsernameKey(Account.key(username)) || accounts.existsByEmailKey(Account.key(email))) {
+            return false;
+        }
+        Account account = new Account(username, displayName, email, passwordEncoder.encode(password),
+                clock.instant());
+        account.verifyEmail();
+        account.grant(roles.isEmpty() ? EnumSet.of(Role.READER) : roles);
+        saveUnique(account);
+        return true;
+    }
+
+    public boolean anyAdmin() {
+        return accounts.anyAdmin();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Account find(long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
+    }
+
+    private String issue(Account account, Purpose purpose, Duration lifetime) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        tokens.save(new AccountToken(account.getId(), purpose, hash(token), account.getEmail(), now,
+                now.plus(lifetime)));
+        return token;
+    }
+
+    private Optional<AccountToken> consume(String token, Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHashAndPurpose(hash(token), purpose).filter(t -> t.usableAt(now)).map(t -> {
+            t.use(now);
+            return t;
+        });
+    }
+
+    private void forgetRememberedSignIns(String username) {
+        jdbc.update("DELETE FROM persistent_logins WHERE username = ?", username);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AccountView view(Account a) {
+        return new AccountView(a.getId(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.isEmailVerified(),
+                a.getBio(), a.isProfilePublic(), a.getCreatedAt(), Set.copyOf(a.getRoles()));
+    }
+}

@@ -1,0 +1,32 @@
+package org.broadsheet.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records the account module hands to the web layer; no {@code Account} entity leaves the module.
+ */
+public final class AccountViews {
+
+    private AccountViews() {
+    }
+
+    /** What the account owner sees on their settings page. */
+    public record AccountView(long id, String username, String displayName, String email, boolean emailVerified,
+            String bio, boolean profilePublic, Instant createdAt, Set<Role> roles) {
+
+        public boolean staff() {
+            return roles.stream().anyMatch(Role::staff);
+        }
+    }
+
+    /** A reader's public profile; {@code visible} is false when they keep it private. */
+    public record PublicProfile(String username, String displayName, Instant memberSince, String bio,
+            List<String> badges, boolean visible) {
+    }
+
+    /** A new account, as submitted on the registration form. */
+    public record Registration(String username, String displayName, String email, String password) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.broadsheet.mail.web;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.mail.DevMailbox;
+import org.broadsheet.mail.DevMailbox.SentMail;
+import org.broadsheet.mail.Mailer;
+import org.broadsheet.shared.Datelines;
+import org.broadsheet.shared.Datelines.Dateline;
+import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.shared.SiteProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The developer mailbox: the mails the site would have sent while no mail server is configured, so that the
+ * demo's verification and reset links can be followed offline. Never in production, and 404 once SMTP is set up.
+ */
+@Controller
+@Profile("!prod")
+class DevMailboxController {
+
+    static final String VIEW = "dev/mails";
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
+
+    private final Mailer mailer;
+    private final SiteProperties site;
+    private final Datelines datelines;
+
+    DevMailboxController(Mailer mailer, SiteProperties site, Datelines datelines) {
+        this.mailer = mailer;
+        this.site = site;
+        this.datelines = datelines;
+    }
+
+    @GetMapping("/dev/mails")
+    String mails(Model model, HttpServletResponse response) {
+        if (!(mailer instanceof DevMailbox mailbox)) {
+            throw new NotFoundException("developer mailbox (mail goes through SMTP)");
+        }
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        model.addAttribute("mails", mailbox.recent().stream().map(this::entry).toList());
+        return VIEW;
+    }
+
+    private MailEntry entry(SentMail mail) {
+        // Whole seconds: a datetime attribute allows at most three digits of fraction.
+        Dateline sent = datelines.of(mail.sentAt().truncatedTo(ChronoUnit.SECONDS));
+        return new MailEntry(mail.to(), mail.subject(), sent, mail.text(), links(mail.text()));
+    }
+
+    /** The links in a mail; this site's own become paths, so that they work whatever host and port it runs on. */
+    private List<String> links(String text) {
+        Matcher matcher = LINK.matcher(text == null ? "" : text);
+        return matcher.results().map(result -> {
+            String link = result.group();
+            return link.startsWith(site.baseUrl() + "/") ? link.substring(site.baseUrl().length()) : link;
+        }).distinct().toList();
+    }
+
+    /** One mail as the page shows it. */
+    record MailEntry(String to, String subject, Dateline sent, String text, List<String> links) {
+    }
+}

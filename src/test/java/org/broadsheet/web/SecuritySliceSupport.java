@@ -1,0 +1,36 @@
+package org.broadsheet.web;
+
+import static org.mockito.Mockito.mock;
+
+import javax.sql.DataSource;
+
+import org.broadsheet.account.AccountSecurityConfig;
+import org.broadsheet.account.AccountUserDetailsService;
+import org.broadsheet.account.SignInThrottle;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The site's real security rules and headers for a {@code @WebMvcTest} slice, with the account beans they
+ * need replaced by mocks (slices that test sign-in itself provide real ones).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ SecurityConfig.class, AccountSecurityConfig.class })
+public class SecuritySliceSupport {
+
+    @Bean
+    AccountUserDetailsService accountUserDetailsService() {
+        return mock(AccountUserDetailsService.class);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle() {
+        return mock(SignInThrottle.class);
+    }
+
+    @Bean
+    DataSource dataSource() {
+        return mock(DataSource.class);
+    }
+}
