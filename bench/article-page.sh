@@ -16,6 +16,8 @@
 #   DURATION        wrk duration per path (default 15s); WARMUP warm-up per path (default 10s)
 #   THREADS, CONNECTIONS   wrk -t / -c (default 2 / 64)
 #   GZIP=1          send "Accept-Encoding: gzip" like a browser (default: uncompressed)
+#   SIGNED_IN=1     sign in first (SIGN_IN_USER / SIGN_IN_PASSWORD, default the demo account reader) and send
+#                   its session cookie, to measure pages rendered for a signed-in reader (never cached)
 #   NGINX_PORT      port of the --nginx comparison server (default 8089)
 #   INSTALL_NGINX=1 install nginx without asking when --nginx is given and nginx is missing
 # Raw wrk output is kept in bench/results/<timestamp>/ (git-ignored).
@@ -75,8 +77,23 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 headers=()
+if [ "${SIGNED_IN:-0}" = "1" ]; then
+    jar="$(mktemp)"
+    csrf="$(curl -s -c "$jar" -b "$jar" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 \
+        | sed 's/.*value="//; s/"$//')"
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=${SIGN_IN_USER:-reader}" \
+        --data-urlencode "password=${SIGN_IN_PASSWORD:-broadsheet-demo}" --data-urlencode "_csrf=$csrf" \
+        "$BASE_URL/login"
+    session="$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)"
+    rm -f "$jar"
+    if [ -z "$session" ]; then
+        echo "could not sign in as ${SIGN_IN_USER:-reader}" >&2
+        exit 1
+    fi
+    headers+=(-H "Cookie: JSESSIONID=$session")
+fi
 if [ "${GZIP:-0}" = "1" ]; then
-    headers=(-H "Accept-Encoding: gzip")
+    headers+=(-H "Accept-Encoding: gzip")
 fi
 
 status_of() { # URL -> HTTP status (000 when nothing answers)

@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import org.broadsheet.shared.web.CacheablePage;
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -25,6 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    /** The folders under {@code classpath:/static} served as assets with content-hashed URLs. */
+    private static final String[] ASSET_FOLDERS = { "css", "js", "images", "media" };
 
     private final PageCacheFilter pageCache;
 
@@ -48,6 +56,21 @@ class WebConfig implements WebMvcConfigurer {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onContentChanged(ContentChangedEvent event) {
         pageCache.clear();
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String folder : ASSET_FOLDERS) {
+            assets(registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/"));
+        }
+        assets(registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/"));
+    }
+
+    private static void assets(ResourceHandlerRegistration registration) {
+        registration.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 
     @Override
