@@ -17,7 +17,8 @@
 #   THREADS, CONNECTIONS   wrk -t / -c (default 2 / 64)
 #   GZIP=1          send "Accept-Encoding: gzip" like a browser (default: uncompressed)
 #   SIGNED_IN=1     sign in first (SIGN_IN_USER / SIGN_IN_PASSWORD, default the demo account reader) and send
-#                   its session cookie, to measure pages rendered for a signed-in reader (never cached)
+#                   its session cookie, to measure pages for a signed-in reader (while one anonymous request a
+#                   second keeps the shared part of the page fresh in the cache, as anonymous traffic would)
 #   NGINX_PORT      port of the --nginx comparison server (default 8089)
 #   INSTALL_NGINX=1 install nginx without asking when --nginx is given and nginx is missing
 # Raw wrk output is kept in bench/results/<timestamp>/ (git-ignored).
@@ -239,10 +240,21 @@ for i in "${!targets[@]}"; do
     url="${targets[$i]}"
     label="${labels[$i]}"
     echo "-- $label: warming up ($WARMUP)" >&2
+    keeper=""
+    if [ "${SIGNED_IN:-0}" = "1" ]; then
+        # As on a live site, anonymous readers (one a second here) keep the shared version of the page fresh.
+        ( while true; do curl -s -o /dev/null "$url" || true; sleep 1; done ) &
+        keeper=$!
+        sleep 1
+    fi
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$url" >/dev/null
     echo "-- $label: measuring ($DURATION)" >&2
     out="$results_dir/$i$(printf '%s' "$label" | tr -cs 'A-Za-z0-9.-' '_' | cut -c1-80).txt"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$url" | tee "$out" >&2
+    if [ -n "$keeper" ]; then
+        kill "$keeper" 2>/dev/null || true
+        wait "$keeper" 2>/dev/null || true
+    fi
     rps="$(awk '/^Requests\/sec:/ {print $2}' "$out")"
     p50="$(awk '$1 == "50%" {print $2}' "$out")"
     p99="$(awk '$1 == "99%" {print $2}' "$out")"

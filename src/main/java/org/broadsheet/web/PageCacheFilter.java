@@ -63,6 +63,12 @@ public class PageCacheFilter extends OncePerRequestFilter {
         return entries.size();
     }
 
+    /** The page kept for anonymous readers at this request's address, if it is still fresh. */
+    byte[] cachedBody(HttpServletRequest request) {
+        Entry entry = entries.get(key(request));
+        return entry != null && entry.expiresAt > clock.millis() ? entry.body : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.SiteProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
@@ -36,8 +39,12 @@ class WebConfig implements WebMvcConfigurer {
 
     private final PageCacheFilter pageCache;
 
-    WebConfig(SiteProperties site, Clock clock) {
+    private final ObjectProvider<ViewResolver> thymeleaf;
+
+    WebConfig(SiteProperties site, Clock clock,
+            @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> thymeleaf) {
         this.pageCache = new PageCacheFilter(site.pageCacheTtl(), clock);
+        this.thymeleaf = thymeleaf;
     }
 
     @Bean
@@ -85,5 +92,6 @@ class WebConfig implements WebMvcConfigurer {
                 return true;
             }
         });
+        registry.addInterceptor(new PersonalizedPages(pageCache, thymeleaf));
     }
 }
