@@ -31,17 +31,58 @@ public class SignInThrottle {
 
     @Transactional(readOnly = true)
     public boolean blocked(String accountName, String address) {
+        return over(accountName, address, PER_ACCOUNT, PER_ADDRESS);
+    }
+
+    private boolean over(String accountName, String address, int perAccount, int perAddress) {
         Instant since = clock.instant().minus(WINDOW);
         Integer forAccount = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM sign_in_failure WHERE account_key = ? AND failed_at > ?", Integer.class,
                 Account.key(accountName), java.sql.Timestamp.from(since));
-        if (forAccount != null && forAccount >= PER_ACCOUNT) {
+        if (forAccount != null && forAccount >= perAccount) {
             return true;
         }
         Integer forAddress = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM sign_in_failure WHERE remote_address = ? AND failed_at > ?", Integer.class,
                 address(address), java.sql.Timestamp.from(since));
-        return forAddress != null && forAddress >= PER_ADDRESS;
+        return forAddress != null && forAddress >= perAddress;
+    }
+
+    /**
+     * Counts an attempt before the password is checked, so that guesses sent all at once cannot slip past the
+     * limit together: each is recorded as a failure first and only the ones within the limit go on.
+     *
+     * @return the attempt, to pass to {@link #succeeded(long)} if the password was right; empty when the
+     *         account name or the address must wait (then nothing is recorded, so waiting is never extended)
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public java.util.Optional<Long> begin(String accountName, String address) {
+        if (blocked(accountName, address)) {
+            return java.util.Optional.empty();
+        }
+        org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        Instant now = clock.instant();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement(
+                    "INSERT INTO sign_in_failure (account_key, remote_address, failed_at) VALUES (?, ?, ?)",
+                    new String[] { "id" });
+            insert.setString(1, truncate(Account.key(accountName), 254));
+            insert.setString(2, address(address));
+            insert.setTimestamp(3, java.sql.Timestamp.from(now));
+            return insert;
+        }, key);
+        long id = key.getKey().longValue();
+        if (over(accountName, address, PER_ACCOUNT + 1, PER_ADDRESS + 1)) {
+            jdbc.update("DELETE FROM sign_in_failure WHERE id = ?", id);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(id);
+    }
+
+    /** The attempt had the right password: it does not count as a failure. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void succeeded(long attempt) {
+        jdbc.update("DELETE FROM sign_in_failure WHERE id = ?", attempt);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -1,6 +1,5 @@
 package org.broadsheet.account;
 
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -28,14 +27,10 @@ public class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
         String name = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
-        if (throttle.blocked(name, address)) {
-            throw new SignInThrottledException();
-        }
-        try {
-            return super.authenticate(authentication);
-        } catch (BadCredentialsException e) {
-            throttle.recordFailure(name, address);
-            throw e;
-        }
+        long attempt = throttle.begin(name, address).orElseThrow(SignInThrottledException::new);
+        // Counted as a failure until the password proves right.
+        Authentication authenticated = super.authenticate(authentication);
+        throttle.succeeded(attempt);
+        return authenticated;
     }
 }

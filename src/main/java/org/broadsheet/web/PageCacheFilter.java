@@ -37,6 +37,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
     static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
     private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     private static final int MAX_ENTRIES = 4_000;
+    /** The only query parameters of pages that are the same for everyone. */
+    private static final java.util.Set<String> CACHED_PARAMETERS = java.util.Set.of("page", "signed-out");
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
             HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
@@ -76,6 +78,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!knownParameters(request)) {
+            // Made-up query strings must not fill the cache with copies of the same page.
+            chain.doFilter(request, response);
+            return;
+        }
         String key = key(request);
         Entry entry = entries.get(key);
         long now = clock.millis();
@@ -102,6 +109,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         wrapper.copyBodyToResponse();
+    }
+
+    private static boolean knownParameters(HttpServletRequest request) {
+        return request.getQueryString() == null
+                || request.getParameterMap().keySet().stream().allMatch(CACHED_PARAMETERS::contains);
     }
 
     private static String key(HttpServletRequest request) {

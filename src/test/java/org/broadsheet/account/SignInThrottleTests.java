@@ -88,6 +88,34 @@ class SignInThrottleTests {
     }
 
     @Test
+    void shouldLetNoMoreThanFiveGuessesThroughWhenTheyArriveAllAtOnce() throws Exception {
+        int guesses = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            String guess = "parallel-guess-" + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return signIn(username, guess, "198.51.100." + (guess.length() % 200), new MockHttpSession())
+                        .andReturn().getResponse().getRedirectedUrl();
+            }));
+        }
+        start.countDown();
+        int checked = 0;
+        for (java.util.concurrent.Future<String> answer : answers) {
+            String url = answer.get();
+            assertThat(url).isIn("/login?error", "/login?throttled");
+            if (url.equals("/login?error")) {
+                checked++;
+            }
+        }
+        pool.shutdown();
+        assertThat(checked).as("guesses whose password was checked").isLessThanOrEqualTo(SignInThrottle.PER_ACCOUNT);
+        signIn(username, PASSWORD).andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
     void shouldLetTheRightPasswordInOnceFifteenMinutesHavePassed() throws Exception {
         for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
             signIn(username, "wrong-guess-" + i).andExpect(redirectedUrl("/login?error"));

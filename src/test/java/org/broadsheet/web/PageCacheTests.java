@@ -120,6 +120,18 @@ class PageCacheTests {
     }
 
     @Test
+    void shouldNotLetMadeUpQueryStringsFillTheCache() throws Exception {
+        get("/sections/" + section);
+        int before = pageCache.size();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/sections/" + section + "?utm_source=x" + i).statusCode()).isEqualTo(200);
+        }
+        assertThat(pageCache.size()).isEqualTo(before);
+        get("/sections/" + section + "?page=1");
+        assertThat(pageCache.size()).isEqualTo(before + 1);
+    }
+
+    @Test
     void shouldNotCacheErrorsOrSearch() throws Exception {
         get("/sections/not-a-section-" + section);
         get("/search?q=cached");
