@@ -16,6 +16,13 @@ public final class AccountEvents {
     public record PasswordResetRequested(long accountId, String email, String displayName, String token) {
     }
 
+    /**
+     * The password changed or the account is going: every session signed in as {@code username} other than the
+     * one making the change must end.
+     */
+    public record CredentialsChanged(String username) {
+    }
+
     /** An account was deleted; modules holding its data remove or anonymise it. */
     public record AccountDeleted(long accountId, String username) {
     }

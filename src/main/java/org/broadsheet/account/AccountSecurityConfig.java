@@ -4,11 +4,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * How passwords are hashed and how roles include one another; needed with or without the web layer.
+ * How passwords are hashed, how roles include one another and which sessions are signed in; needed with or
+ * without the web layer.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountSecurityConfig {
@@ -21,6 +24,12 @@ public class AccountSecurityConfig {
                 ROLE_EDITOR > ROLE_READER
                 ROLE_MODERATOR > ROLE_READER
                 """);
+    }
+
+    /** Every signed-in session, so that those of an account can be ended when its password changes. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
     @Bean

@@ -354,8 +354,10 @@ public class AccountService {
         });
     }
 
+    /** Ends "keep me signed in" everywhere, and tells the web layer to end the account's other sessions. */
     private void forgetRememberedSignIns(String username) {
         jdbc.update("DELETE FROM persistent_logins WHERE username = ?", username);
+        events.publishEvent(new AccountEvents.CredentialsChanged(username));
     }
 
     static String hash(String token) {

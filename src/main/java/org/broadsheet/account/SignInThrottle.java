@@ -52,10 +52,14 @@ public class SignInThrottle {
      * Counts an attempt before the password is checked, so that guesses sent all at once cannot slip past the
      * limit together: each is recorded as a failure first and only the ones within the limit go on.
      *
+     * <p>
+     * No transaction on purpose: the attempt is committed before the failures are counted, so of attempts
+     * arriving together the last to count sees all of them, and no more than the limit get through.
+     *
      * @return the attempt, to pass to {@link #succeeded(long)} if the password was right; empty when the
      *         account name or the address must wait (then nothing is recorded, so waiting is never extended)
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public java.util.Optional<Long> begin(String accountName, String address) {
         if (blocked(accountName, address)) {
             return java.util.Optional.empty();

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Access rules and security headers for the whole site, in one place. Readers' pages are public; the account
@@ -47,7 +49,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountUserDetailsService users,
-            DataSource dataSource,
+            DataSource dataSource, SessionRegistry sessionRegistry,
             @Value("${broadsheet.security.remember-me-key:}") String rememberMeKey,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
         JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
@@ -69,6 +71,8 @@ class SecurityConfig {
                         .key(rememberMeKey.isBlank() ? randomKey() : rememberMeKey)
                         .rememberMeParameter("remember-me").tokenValiditySeconds(REMEMBER_ME_SECONDS)
                         .useSecureCookie(secureCookies))
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                        .expiredUrl("/login?expired"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out")
                         .deleteCookies("JSESSIONID", "remember-me"))
                 .headers(headers -> headers
@@ -77,6 +81,12 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
         return http.build();
+    }
+
+    /** Tells the session registry when sessions end, so that it does not keep them. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** The one authentication provider: Spring Security uses it for the whole application. */

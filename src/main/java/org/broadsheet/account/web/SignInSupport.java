@@ -13,9 +13,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.RegisterSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -34,13 +36,16 @@ class SignInSupport {
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-    // The same steps as form login's defaults; the site keeps CSRF tokens in the session, Spring Security's default.
-    private final SessionAuthenticationStrategy session = new CompositeSessionAuthenticationStrategy(List.of(
-            new ChangeSessionIdAuthenticationStrategy(),
-            new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
+    private final SessionAuthenticationStrategy session;
 
-    SignInSupport(AccountUserDetailsService users) {
+    SignInSupport(AccountUserDetailsService users, SessionRegistry sessions) {
         this.users = users;
+        // The same steps as form login's: the site keeps CSRF tokens in the session, Spring Security's default,
+        // and registers the session so that it can be ended when the password changes.
+        this.session = new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(),
+                new RegisterSessionAuthenticationStrategy(sessions),
+                new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
     }
 
     /**
