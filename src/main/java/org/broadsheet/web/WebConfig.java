@@ -1,6 +1,5 @@
 package org.broadsheet.web;
 
-import org.broadsheet.shared.web.CacheablePage;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.shared.web.CacheablePage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
