@@ -1,13 +1,10 @@
 package org.broadsheet.account.web;
 
-import java.util.concurrent.Executor;
 
 import jakarta.validation.Valid;
 
 import org.broadsheet.account.AccountService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.broadsheet.account.PasswordResetRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,17 +25,14 @@ class PasswordResetController {
     static final String RESET_VIEW = "account/reset-password";
     static final String EXPIRED_VIEW = "account/password-link-expired";
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
-
     private final AccountService accounts;
     private final PasswordRules passwordRules;
-    private final Executor background;
+    private final PasswordResetRequests resets;
 
-    PasswordResetController(AccountService accounts, PasswordRules passwordRules,
-            @Qualifier("applicationTaskExecutor") Executor background) {
+    PasswordResetController(AccountService accounts, PasswordRules passwordRules, PasswordResetRequests resets) {
         this.accounts = accounts;
         this.passwordRules = passwordRules;
-        this.background = background;
+        this.resets = resets;
     }
 
     @GetMapping("/password/forgot")
@@ -52,16 +46,7 @@ class PasswordResetController {
         if (errors.hasErrors()) {
             return FORGOT_VIEW;
         }
-        // Looked up and mailed after the answer is on its way, so that a known address (a token to store, an SMTP
-        // round trip) answers as fast as an unknown one and the timing tells nobody which addresses have accounts.
-        String email = form.email().strip();
-        background.execute(() -> {
-            try {
-                accounts.requestPasswordReset(email);
-            } catch (RuntimeException e) {
-                log.warn("Could not handle a password reset request: {}", e.toString());
-            }
-        });
+        resets.submit(form.email());
         return "redirect:/password/forgot/sent";
     }
 
