@@ -23,6 +23,10 @@ public final class AccountEvents {
     public record CredentialsChanged(String username) {
     }
 
+    /** The account's email address was verified; comments held until then can be shown. */
+    public record EmailVerified(long accountId) {
+    }
+
     /** An account was deleted; modules holding its data remove or anonymise it. */
     public record AccountDeleted(long accountId, String username) {
     }

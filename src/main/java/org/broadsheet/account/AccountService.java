@@ -27,6 +27,7 @@ import org.broadsheet.account.AccountViews.PublicProfile;
 import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.shared.NotFoundException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,14 +52,16 @@ public class AccountService {
     private final AccountTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
-    private final List<PersonalDataContributor> contributors;
+    // Read when needed: the modules that contribute also depend on this service.
+    private final ObjectProvider<PersonalDataContributor> contributors;
     private final JdbcTemplate jdbc;
     private final SignInThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, List<PersonalDataContributor> contributors, JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            ObjectProvider<PersonalDataContributor> contributors, JdbcTemplate jdbc,
             SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -139,6 +142,7 @@ public class AccountService {
                 .filter(account -> account.getEmail().equalsIgnoreCase(t.getEmail()))
                 .map(account -> {
                     account.verifyEmail();
+                    events.publishEvent(new AccountEvents.EmailVerified(account.getId()));
                     return account.getUsername();
                 }));
     }
@@ -271,7 +275,7 @@ public class AccountService {
         profile.put("memberSince", account.getCreatedAt().toString());
         profile.put("roles", account.getRoles().stream().map(Enum::name).sorted().toList());
         data.put("account", profile);
-        for (PersonalDataContributor contributor : contributors) {
+        for (PersonalDataContributor contributor : contributors.orderedStream().toList()) {
             data.put(contributor.name(), contributor.dataFor(accountId));
         }
         return data;
@@ -288,6 +292,44 @@ public class AccountService {
             return new PublicProfile(account.getUsername(), account.getDisplayName(), account.getCreatedAt(),
                     account.getBio(), badges(account), true);
         });
+    }
+
+    /**
+     * The people behind these account ids, as comments show them, read in one statement; ids of deleted accounts
+     * are missing from the map.
+     */
+    public Map<Long, AccountViews.Commenter> commenters(java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant newSince = clock.instant().minus(NEW_MEMBER);
+        Map<Long, AccountViews.Commenter> result = new java.util.HashMap<>();
+        for (Account account : accounts.findWithRoles(accountIds)) {
+            result.put(account.getId(), new AccountViews.Commenter(account.getId(), account.getUsername(),
+                    account.getDisplayName(), account.getRoles().stream().anyMatch(Role::staff),
+                    account.getCreatedAt().isAfter(newSince), account.isEmailVerified()));
+        }
+        return result;
+    }
+
+    /**
+     * Locks the account's row until the calling transaction ends, so that what one account does at once (posting
+     * several comments in parallel, say) is checked against limits one request at a time.
+     *
+     * @throws NotFoundException when there is no such account
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public AccountViews.Commenter lockForWriting(long accountId) {
+        Account account = accounts.findLockedById(accountId)
+                .orElseThrow(() -> new NotFoundException("account " + accountId));
+        return new AccountViews.Commenter(account.getId(), account.getUsername(), account.getDisplayName(),
+                account.getRoles().stream().anyMatch(Role::staff),
+                account.getCreatedAt().isAfter(clock.instant().minus(NEW_MEMBER)), account.isEmailVerified());
+    }
+
+    /** The id of the account with this username (any case), if there is one. */
+    public Optional<Long> idOf(String username) {
+        return accounts.findByUsernameKey(Account.key(username)).map(Account::getId);
     }
 
     private List<String> badges(Account account) {

@@ -26,6 +26,11 @@ public final class AccountViews {
             List<String> badges, boolean visible) {
     }
 
+    /** Who wrote a comment, as the comment shows them. */
+    public record Commenter(long id, String username, String displayName, boolean staff, boolean newMember,
+            boolean emailVerified) {
+    }
+
     /** A new account, as submitted on the registration form. */
     public record Registration(String username, String displayName, String email, String password) {
     }

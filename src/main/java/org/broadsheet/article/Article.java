@@ -79,6 +79,8 @@ class Article {
 
     private boolean commentsOpen;
 
+    // Changed only by one atomic UPDATE per comment (ArticleRepository.adjustCommentCount), never by a save.
+    @Column(insertable = false, updatable = false)
     private int commentCount;
 
     @Embedded

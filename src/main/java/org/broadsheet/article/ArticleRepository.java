@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -51,7 +52,7 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
     Page<Article> findVisibleByTag(@Param("tag") long tagId, @Param("now") Instant now, Pageable pageable);
 
     @Query("""
-            select new org.broadsheet.article.BylineRow(a.id, au.id, au.slug, au.name, au.roleTitle, index(au))
+            select new org.broadsheet.article.BylineRow(a.id, au.id, au.slug, au.name, au.roleTitle, index(au), au.accountId)
             from Article a join a.authors au where a.id in :ids""")
     List<BylineRow> findBylines(@Param("ids") Collection<Long> articleIds);
 
@@ -84,4 +85,9 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
     @Query("select max(coalesce(a.updatedAt, a.publishedAt)) from Article a where " + VISIBLE)
     Optional<Instant> findLastChange(@Param("now") Instant now);
+
+    /** Adds {@code delta} to the article's comment count in one statement, so concurrent comments all count. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Article a set a.commentCount = a.commentCount + :delta where a.id = :id")
+    int adjustCommentCount(@Param("id") long articleId, @Param("delta") int delta);
 }

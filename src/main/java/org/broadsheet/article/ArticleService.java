@@ -148,7 +148,9 @@ public class ArticleService {
         List<Long> bylineIds = new ArrayList<>();
         bylineIds.add(article.getId());
         related.forEach(r -> bylineIds.add(r.getId()));
-        Map<Long, List<AuthorLink>> bylines = bylines(bylineIds);
+        List<BylineRow> bylineRows = articles.findBylines(bylineIds);
+        Map<Long, List<AuthorLink>> bylines = bylinesOf(bylineRows);
+        Set<Long> authorAccounts = authorAccounts(bylineRows, article.getId());
         List<TagLink> tagLinks = articles.findTags(article.getId()).stream()
                 .map(t -> new TagLink(t.slug(), t.name(), "/tags/" + t.slug())).toList();
         List<SectionLink> further = articles.findFurtherSectionIds(article.getId()).stream()
@@ -162,7 +164,30 @@ public class ArticleService {
                 article.getCommentCount(), article.isCommentsOpen(), lead(article.getLead()), article.getBodyHtml(),
                 tagLinks, related.stream().map(r -> card(r, bylines)).toList(),
                 article.getSeoTitle() != null ? article.getSeoTitle() : article.getHeadline(),
-                article.getSeoDescription() != null ? article.getSeoDescription() : article.getStandfirst());
+                article.getSeoDescription() != null ? article.getSeoDescription() : article.getStandfirst(),
+                authorAccounts);
+    }
+
+    private static Set<Long> authorAccounts(List<BylineRow> rows, long articleId) {
+        return rows.stream().filter(row -> row.articleId() == articleId && row.accountId() != null)
+                .map(BylineRow::accountId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The visible article with this id as the comments module needs it, or empty. */
+    public Optional<Views.CommentTarget> commentTarget(long articleId) {
+        return articles.findVisibleByIds(List.of(articleId), clock.instant()).stream().findFirst()
+                .map(article -> new Views.CommentTarget(article.getId(), url(article), article.getHeadline(),
+                        article.isCommentsOpen(), article.getCommentCount(),
+                        authorAccounts(articles.findBylines(List.of(article.getId())), article.getId())));
+    }
+
+    /** Headlines and addresses of these visible articles, by id, for lists of comments across articles. */
+    public Map<Long, ArticleCard> cardsById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return cards(articles.findVisibleByIds(List.copyOf(ids), clock.instant())).stream()
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
     }
 
     public SectionPage section(String slug, int page) {
@@ -281,6 +306,24 @@ public class ArticleService {
         return id;
     }
 
+    /**
+     * Adds {@code delta} to the article's comment count with one atomic statement; the comments module calls it
+     * in the transaction that adds or removes a comment.
+     */
+    @Transactional
+    public void adjustCommentCount(long articleId, int delta) {
+        if (delta != 0) {
+            articles.adjustCommentCount(articleId, delta);
+        }
+    }
+
+    /** Links an author's profile to the reader account they comment with. */
+    @Transactional
+    public void linkAuthorAccount(String authorSlug, long accountId) {
+        authors.findBySlug(authorSlug).orElseThrow(() -> new NotFoundException("author " + authorSlug))
+                .linkAccount(accountId);
+    }
+
     /** Gives an article a new slug; the old one keeps answering with a redirect. */
     @Transactional
     public void changeSlug(long articleId, String newSlug) {
@@ -334,8 +377,12 @@ public class ArticleService {
     }
 
     private Map<Long, List<AuthorLink>> bylines(List<Long> articleIds) {
+        return bylinesOf(articles.findBylines(articleIds));
+    }
+
+    private static Map<Long, List<AuthorLink>> bylinesOf(List<BylineRow> rows) {
         Map<Long, List<AuthorLink>> result = new HashMap<>();
-        articles.findBylines(articleIds).stream()
+        rows.stream()
                 .sorted(Comparator.comparing(BylineRow::position))
                 .forEach(row -> result.computeIfAbsent(row.articleId(), k -> new ArrayList<>())
                         .add(new AuthorLink(row.authorId(), row.slug(), row.name(), row.roleTitle(),

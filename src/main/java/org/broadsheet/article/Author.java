@@ -23,6 +23,9 @@ class Author {
 
     private String photoUrl;
 
+    /** The reader account of this author, if they comment as themselves. */
+    private Long accountId;
+
     @Version
     private long version;
 
@@ -35,6 +38,14 @@ class Author {
         this.roleTitle = roleTitle;
         this.bio = bio;
         this.photoUrl = photoUrl;
+    }
+
+    Long getAccountId() {
+        return accountId;
+    }
+
+    void linkAccount(Long accountId) {
+        this.accountId = accountId;
     }
 
     Long getId() {

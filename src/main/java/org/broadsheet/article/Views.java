@@ -48,11 +48,16 @@ public final class Views {
             List<SectionLink> breadcrumb, List<SectionLink> furtherSections, List<AuthorLink> authors,
             Dateline published, Dateline updated, java.time.Instant lastModified, int commentCount,
             boolean commentsOpen, Lead lead, String bodyHtml, List<TagLink> tags, List<ArticleCard> related,
-            String seoTitle, String description) {
+            String seoTitle, String description, java.util.Set<Long> authorAccountIds) {
 
         public SectionLink section() {
             return breadcrumb.get(breadcrumb.size() - 1);
         }
+    }
+
+    /** What the comments need to know about the article they are under. */
+    public record CommentTarget(long id, String url, String headline, boolean commentsOpen, int commentCount,
+            java.util.Set<Long> authorAccountIds) {
     }
 
     /** A block of the front page given to one main section. */

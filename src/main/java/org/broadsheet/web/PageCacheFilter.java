@@ -38,7 +38,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
     private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     private static final int MAX_ENTRIES = 4_000;
     /** The only query parameters of pages that are the same for everyone. */
-    private static final java.util.Set<String> CACHED_PARAMETERS = java.util.Set.of("page", "signed-out");
+    private static final java.util.Set<String> CACHED_PARAMETERS = java.util.Set.of("page", "signed-out", "sort");
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
             HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,

@@ -3,6 +3,8 @@ package org.broadsheet.web;
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,7 +27,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * Serves signed-in readers a page that is the same for everyone but for who is reading from the anonymous
  * page cache, with only its personal parts filled in: the header's account links are rendered for the reader
  * (the same template the layout uses, so the result matches a full render) and the "join" invitations are left
- * out. Everything between {@code <!--personal:NAME-->} and {@code <!--/personal:NAME-->} is personal.
+ * out. Everything between {@code <!--personal:NAME-->} and {@code <!--/personal:NAME-->} is personal; other
+ * modules' {@link PersonalRegion}s (the conversation under an article) are rendered for the reader the same way.
  * Without a fresh cached page the request is rendered as usual.
  */
 class PersonalizedPages implements HandlerInterceptor {
@@ -35,10 +39,13 @@ class PersonalizedPages implements HandlerInterceptor {
 
     private final PageCacheFilter pageCache;
     private final ObjectProvider<ViewResolver> viewResolver;
+    private final List<PersonalRegion> regions;
 
-    PersonalizedPages(PageCacheFilter pageCache, ObjectProvider<ViewResolver> viewResolver) {
+    PersonalizedPages(PageCacheFilter pageCache, ObjectProvider<ViewResolver> viewResolver,
+            List<PersonalRegion> regions) {
         this.pageCache = pageCache;
         this.viewResolver = viewResolver;
+        this.regions = List.copyOf(regions);
     }
 
     @Override
@@ -53,15 +60,22 @@ class PersonalizedPages implements HandlerInterceptor {
             return true;
         }
         byte[] cached = pageCache.cachedBody(request);
-        if (cached == null) {
+        if (cached == null || hasFlashMessage(request)) {
             return true;
         }
         String page = new String(cached, StandardCharsets.UTF_8);
-        String withLinks = fill(page, ACCOUNT, accountLinks(user, request, response));
+        Map<String, Object> links = Map.of("currentUser", user, "currentPath", request.getRequestURI());
+        String withLinks = fill(page, ACCOUNT, render(ACCOUNT_LINKS_VIEW, links, request, response));
         if (withLinks == null) {
             return true;
         }
         String personal = fill(withLinks, JOIN, "");
+        for (PersonalRegion region : regions) {
+            personal = fillRegion(personal, region, authentication, request, response);
+            if (personal == null) {
+                return true;
+            }
+        }
         byte[] body = personal.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(body.length);
@@ -89,12 +103,67 @@ class PersonalizedPages implements HandlerInterceptor {
         return page.substring(0, from + start.length()) + content + page.substring(to);
     }
 
-    private String accountLinks(AccountUser user, HttpServletRequest request, HttpServletResponse response)
-            throws Exception {
-        View view = viewResolver.getObject().resolveViewName(ACCOUNT_LINKS_VIEW, RequestContextUtils.getLocale(request));
+    /**
+     * Renders each occurrence of the region again for this reader; null when the region declines (the page is
+     * then rendered in full) or its markers are broken.
+     */
+    private String fillRegion(String page, PersonalRegion region, Authentication viewer, HttpServletRequest request,
+            HttpServletResponse response) throws Exception {
+        String start = "<!--personal:" + region.name();
+        String end = "<!--/personal:" + region.name() + "-->";
+        StringBuilder result = new StringBuilder(page.length() + 1024);
+        int from = 0;
+        while (true) {
+            int open = page.indexOf(start, from);
+            // "<!--personal:comments" must not match the start of "<!--personal:commentsbox".
+            while (open >= 0 && !isMarkerEnd(page, open + start.length())) {
+                open = page.indexOf(start, open + start.length());
+            }
+            if (open < 0) {
+                result.append(page, from, page.length());
+                return result.toString();
+            }
+            int openEnd = page.indexOf("-->", open);
+            int close = openEnd < 0 ? -1 : page.indexOf(end, openEnd);
+            if (close < 0) {
+                return null;
+            }
+            PersonalRegion.Content content = region.render(parameters(page.substring(open + start.length(), openEnd)),
+                    viewer, request);
+            if (content == null) {
+                return null;
+            }
+            result.append(page, from, openEnd + 3).append(render(content.view(), content.model(), request, response));
+            from = close;
+        }
+    }
+
+    private static boolean isMarkerEnd(String page, int at) {
+        return at < page.length() && (page.charAt(at) == ' ' || page.startsWith("-->", at));
+    }
+
+    static Map<String, String> parameters(String text) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : text.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean hasFlashMessage(HttpServletRequest request) {
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        return flash != null && !flash.isEmpty();
+    }
+
+    private String render(String viewName, Map<String, ?> model, HttpServletRequest request,
+            HttpServletResponse response) throws Exception {
+        View view = viewResolver.getObject().resolveViewName(viewName, RequestContextUtils.getLocale(request));
         CharArrayWriter out = new CharArrayWriter(512);
         PrintWriter writer = new PrintWriter(out);
-        view.render(Map.of("currentUser", user, "currentPath", request.getRequestURI()), request,
+        view.render(model, request,
                 new HttpServletResponseWrapper(response) {
                     @Override
                     public PrintWriter getWriter() {

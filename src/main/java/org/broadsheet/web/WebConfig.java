@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,10 +42,14 @@ class WebConfig implements WebMvcConfigurer {
 
     private final ObjectProvider<ViewResolver> thymeleaf;
 
+    private final ObjectProvider<PersonalRegion> regions;
+
     WebConfig(SiteProperties site, Clock clock,
-            @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> thymeleaf) {
+            @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> thymeleaf,
+            ObjectProvider<PersonalRegion> regions) {
         this.pageCache = new PageCacheFilter(site.pageCacheTtl(), clock);
         this.thymeleaf = thymeleaf;
+        this.regions = regions;
     }
 
     @Bean
@@ -92,6 +97,6 @@ class WebConfig implements WebMvcConfigurer {
                 return true;
             }
         });
-        registry.addInterceptor(new PersonalizedPages(pageCache, thymeleaf));
+        registry.addInterceptor(new PersonalizedPages(pageCache, thymeleaf, regions.orderedStream().toList()));
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.broadsheet.support.Browser;
+import org.broadsheet.support.BrowserConsole;
 import org.broadsheet.support.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.HasDevTools;
-import org.openqa.selenium.devtools.v156.log.Log;
-import org.openqa.selenium.devtools.v156.log.model.LogEntry;
-import org.openqa.selenium.devtools.v156.runtime.Runtime;
-import org.openqa.selenium.devtools.v156.runtime.model.ConsoleAPICalled;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +36,6 @@ class AccountJourneyBrowserTests {
     // Thymeleaf numbers a checkbox's id (acceptGuidelines1), so it is found by name.
     private static final By GUIDELINES = By.cssSelector("input[type=checkbox][name=acceptGuidelines]");
 
-    private final List<String> consoleProblems = new ArrayList<>();
-
     @LocalServerPort
     int port;
 
@@ -53,47 +45,19 @@ class AccountJourneyBrowserTests {
     private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
+    private BrowserConsole console;
 
     @BeforeEach
     void setUp(Browser browser) {
         this.browser = browser;
         this.driver = browser.driver();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        DevTools devTools = ((HasDevTools) driver).getDevTools();
-        devTools.createSession();
-        devTools.send(Log.enable());
-        devTools.send(Runtime.enable());
-        devTools.addListener(Log.entryAdded(), entry -> {
-            if (entry.getLevel() == LogEntry.Level.ERROR) {
-                record("console " + entry.getSource() + ": " + entry.getText()
-                        + entry.getUrl().map(url -> " (" + url + ")").orElse(""));
-            }
-        });
-        devTools.addListener(Runtime.exceptionThrown(), thrown -> record("uncaught exception: "
-                + thrown.getExceptionDetails().getText()));
-        devTools.addListener(Runtime.consoleAPICalled(), call -> {
-            if (call.getType() == ConsoleAPICalled.Type.ERROR || call.getType() == ConsoleAPICalled.Type.ASSERT) {
-                record("console." + call.getType() + ": " + call.getArgs());
-            }
-        });
-        proveTheConsoleCheck();
-    }
-
-    /** The console check must not pass vacuously: an inline script, which the CSP blocks, has to show up. */
-    private void proveTheConsoleCheck() {
-        open("/");
-        js("const s = document.createElement('script'); s.textContent = 'void 0'; document.body.append(s);");
-        wait.until(d -> problems().stream().anyMatch(p -> p.contains("Content Security Policy")));
-        synchronized (consoleProblems) {
-            consoleProblems.clear();
-        }
+        this.console = BrowserConsole.watch(driver, "http://127.0.0.1:" + port + "/");
     }
 
     @AfterEach
     void noErrorsInTheConsole() throws InterruptedException {
-        // DevTools events arrive asynchronously; give the last page a moment to report.
-        Thread.sleep(200);
-        assertThat(problems()).as("errors in the browser console").isEmpty();
+        console.assertClean();
     }
 
     @Test
@@ -196,18 +160,6 @@ class AccountJourneyBrowserTests {
     }
 
     // ------------------------------------------------------------------------------------------- helpers
-
-    private void record(String problem) {
-        synchronized (consoleProblems) {
-            consoleProblems.add(problem);
-        }
-    }
-
-    private List<String> problems() {
-        synchronized (consoleProblems) {
-            return List.copyOf(consoleProblems);
-        }
-    }
 
     private void open(String path) {
         browser.open("http://127.0.0.1:" + port + path);

@@ -204,7 +204,8 @@ abstract class ArticlePagesScenarios {
         long smallCount = statementsFor(urlOf(small));
         long bigCount = statementsFor(urlOf(big));
         assertThat(bigCount).isEqualTo(smallCount);
-        assertThat(bigCount).isLessThanOrEqualTo(7);
+        // 7 for the article, 2 for its (empty) conversation: the number of threads and the first page of them.
+        assertThat(bigCount).isLessThanOrEqualTo(9);
     }
 
     @Test
@@ -219,6 +220,7 @@ abstract class ArticlePagesScenarios {
         long manyCount = statementsFor("/sections/" + many);
         assertThat(manyCount).isEqualTo(3);
         assertThat(statementsFor("/sections/" + few)).isLessThanOrEqualTo(manyCount);
-        assertThat(statementsFor("/")).isLessThanOrEqualTo(2);
+        // The pool of latest articles with their bylines, and the most discussed (none here).
+        assertThat(statementsFor("/")).isLessThanOrEqualTo(3);
     }
 }

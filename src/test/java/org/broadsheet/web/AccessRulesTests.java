@@ -82,6 +82,8 @@ class AccessRulesTests {
             # path                anonymous  reader    moderator  editor    admin
             /account              SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /account/data.json    SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /account/ignored      SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /comments/1/reply     SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /admin                SIGN_IN    DENIED    ALLOWED    ALLOWED   ALLOWED
             /admin/articles       SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
             /admin/articles/new   SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
@@ -154,6 +156,23 @@ class AccessRulesTests {
             assertThat(desk.select(".badge").eachText()).as(desk.text())
                     .isEqualTo(linked ? List.of() : List.of("Coming soon"));
         }
+    }
+
+    @Test
+    void shouldListTheReadersAReaderIgnores() throws Exception {
+        MockHttpServletResponse response = mvc.perform(as("reader", get("/account/ignored"))).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(response.getContentAsString()).select("h1").text()).isEqualTo("Readers you ignore");
+    }
+
+    @Test
+    void shouldSendAnAnonymousCommentToSignIn() throws Exception {
+        // With its CSRF token, so that it is the sign-in rule, not the token check, that turns it away.
+        MockHttpServletResponse response = mvc.perform(post("/articles/1/comments").param("text", "Hello")
+                .param("key", "access-rules").with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(302);
+        assertThat(redirectedToSignIn(response)).as("Location %s", response.getHeader("Location")).isTrue();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.broadsheet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.SoftAssertions;
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.AccountUser;
+import org.broadsheet.comment.CommentService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -96,11 +103,20 @@ class HtmlValidityTests {
     /** The kinds of page a reader sees; each is found on the demo site and checked on its own. */
     enum PageKind {
         FRONT, ARTICLE_WITH_IMAGE, ARTICLE_WITH_VIDEO, SECTION, SECTION_PAGE_2, AUTHOR, TAG, SEARCH, EMPTY_SEARCH,
-        NOT_FOUND
+        NOT_FOUND, COMMENTS_PAGE_2, COMMENT_PERMALINK
     }
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    CommentService comments;
 
     @LocalServerPort
     int port;
@@ -129,6 +145,51 @@ class HtmlValidityTests {
             check(softly, url, page(url));
         }
         softly.assertAll();
+    }
+
+    /**
+     * The comment pages as a signed-in reader sees them: the article with the comment box and the actions on each
+     * comment, a permalink, the reply, edit, delete and report pages, a refused comment and the ignore list.
+     */
+    @Test
+    void commentPagesShouldBeValidAndAccessibleForASignedInReader() throws Exception {
+        AccountUser reader = (AccountUser) userDetails.loadUserByUsername("reader");
+        long moderator = accounts.idOf("moderator").orElseThrow();
+        String articleUrl = firstArticle(".join-forum", "an article open for comments");
+        long articleId = Long.parseLong(document(articleUrl).select(".discussion").attr("data-article-id"));
+        long theirs = comments.post(moderator, articleId, null, "A word from the moderators, " + port + ".",
+                "html-validity-" + port).id();
+        long mine = comments.post(reader.id(), articleId, theirs, "A reply from the demo reader, " + port + ".",
+                "html-validity-reply-" + port).id();
+        comments.ignoreAuthorOf(reader.id(), theirs);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(articleUrl, signedInPage(reader, articleUrl, 200));
+        pages.put("/comments/" + mine, signedInPage(reader, "/comments/" + mine, 200));
+        pages.put("/comments/" + theirs + "/reply", signedInPage(reader, "/comments/" + theirs + "/reply", 200));
+        pages.put("/comments/" + theirs + "/report", signedInPage(reader, "/comments/" + theirs + "/report", 200));
+        pages.put("/comments/" + mine + "/edit", signedInPage(reader, "/comments/" + mine + "/edit", 200));
+        pages.put("/comments/" + mine + "/delete", signedInPage(reader, "/comments/" + mine + "/delete", 200));
+        pages.put("/account/ignored", signedInPage(reader, "/account/ignored", 200));
+        String refused = mvc.perform(post("/articles/" + articleId + "/comments").with(user(reader)).with(csrf())
+                .param("text", "").param("key", "refused-" + port)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        pages.put("refused comment", refused);
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, "signed in: " + page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        Document article = Jsoup.parse(pages.get(articleUrl));
+        assertThat(article.select("form#comment-form textarea")).hasSize(1);
+        assertThat(Jsoup.parse(pages.get("/comments/" + mine)).select("li.comment.highlighted")).hasSize(1);
+        assertThat(Jsoup.parse(refused).select("p.error").text()).isNotBlank();
+    }
+
+    private String signedInPage(AccountUser reader, String url, int status) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(URI.create(url)).with(user(reader))).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as("status of " + url).isEqualTo(status);
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** Where the page kinds were found, so that a failure can be reproduced in a browser. */
@@ -292,6 +353,8 @@ class HtmlValidityTests {
             case SEARCH -> "/search?q=" + URLEncoder.encode(headlineWord(), StandardCharsets.UTF_8);
             case EMPTY_SEARCH -> "/search?q=";
             case NOT_FOUND -> "/no-such-page";
+            case COMMENTS_PAGE_2 -> linkFromArticles(".comment-pages a[rel=next]", "a second page of comments");
+            case COMMENT_PERMALINK -> linkFromArticles("li.comment.level-3 a.comment-time", "a deep reply's permalink");
         };
     }
 

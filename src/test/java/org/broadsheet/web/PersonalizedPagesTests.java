@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A signed-in reader of a page that is the same for everyone gets the cached page with only their own parts
- * filled in: no SQL, and exactly what a full render would have shown them.
+ * filled in: no SQL but for their view of the conversation, and exactly what a full render would have shown them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "broadsheet.site.page-cache-ttl=10m")
@@ -93,9 +93,13 @@ class PersonalizedPagesTests {
         return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The page with the form token's value blanked: it is masked afresh for every response. */
+    /**
+     * The page with the form token's value and the comment box's key blanked: the one is masked afresh for every
+     * response, the other is new for every box.
+     */
     private static String comparable(String html) {
-        return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"")
+                .replaceAll("name=\"key\" value=\"[^\"]*\"", "name=\"key\" value=\"\"");
     }
 
     @Test
@@ -106,7 +110,10 @@ class PersonalizedPagesTests {
 
         statistics.clear();
         HttpResponse<String> fromCache = get(reader, articleUrl);
-        assertThat(statistics.getPrepareStatementCount()).as("statements for a personalized cached page").isZero();
+        // Only the reader's view of the conversation is read: the number of threads, the first page of them (none
+        // here) and the readers they ignore.
+        assertThat(statistics.getPrepareStatementCount()).as("statements for a personalized cached page")
+                .isLessThanOrEqualTo(3);
 
         pageCache.clear();
         HttpResponse<String> rendered = get(reader, articleUrl);

@@ -1,15 +1,23 @@
 package org.broadsheet.article.web;
 
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.ArticlePage;
 import org.broadsheet.shared.web.CacheablePage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,22 +35,33 @@ class ArticleController {
     static final String AUTHOR_VIEW = "article/author";
     static final String TAG_VIEW = "article/tag";
 
+    static final int MOST_DISCUSSED = 5;
+
     private final ArticleService articles;
     private final StructuredData structuredData;
+    private final ObjectProvider<ArticleDiscussion> discussion;
+    private final Clock clock;
 
-    ArticleController(ArticleService articles, StructuredData structuredData) {
+    ArticleController(ArticleService articles, StructuredData structuredData,
+            ObjectProvider<ArticleDiscussion> discussion, Clock clock) {
         this.articles = articles;
         this.structuredData = structuredData;
+        this.discussion = discussion;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String front(Model model) {
         model.addAttribute("front", articles.frontPage());
+        ArticleDiscussion comments = discussion.getIfAvailable();
+        model.addAttribute("mostDiscussed", comments == null ? List.of()
+                : articles.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED)));
         return FRONT_VIEW;
     }
 
     @GetMapping("/{section}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
-    Object article(@PathVariable String slug, HttpServletRequest request, Model model) {
+    Object article(@PathVariable String slug, @RequestParam(required = false) String sort,
+            HttpServletRequest request, Principal viewer, Model model) {
         ArticleLookup lookup = articles.article(slug);
         if (lookup instanceof ArticleLookup.Moved moved) {
             return permanentRedirect(moved.url());
@@ -53,6 +72,14 @@ class ArticleController {
         }
         model.addAttribute("article", page);
         model.addAttribute("jsonLd", structuredData.newsArticle(page));
+        ArticleDiscussion comments = discussion.getIfAvailable();
+        if (comments != null) {
+            try {
+                model.addAttribute("discussion", comments.firstPage(page, sort, viewer));
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown comment order");
+            }
+        }
         return ARTICLE_VIEW;
     }
 

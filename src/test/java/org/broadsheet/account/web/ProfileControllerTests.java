@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.account.AccountService;
+import org.broadsheet.account.ProfileComments;
+import org.broadsheet.shared.Datelines;
+import org.broadsheet.shared.PagedResult;
+import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.account.AccountViews.PublicProfile;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.web.WebSliceTestConfig;
@@ -41,6 +45,9 @@ class ProfileControllerTests {
     @MockitoBean
     ArticleService articles;
 
+    @MockitoBean
+    ProfileComments comments;
+
     private String body(String url) throws Exception {
         return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
@@ -64,6 +71,30 @@ class ProfileControllerTests {
         assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8080/users/sam");
         assertThat(page.select("meta[name=robots]")).isEmpty();
         assertThat(page.select(".profile-private")).isEmpty();
+    }
+
+    @Test
+    void shouldListTheReadersRecentCommentsAPageAtATime() throws Exception {
+        given(accounts.publicProfile("ana")).willReturn(Optional.of(new PublicProfile("ana", "Ana Reader", JOINED,
+                null, List.of(), true)));
+        given(accounts.idOf("ana")).willReturn(Optional.of(42L));
+        Datelines.Dateline posted = new Datelines(new SiteProperties("Broadsheet", "d", "http://localhost:8080",
+                java.time.ZoneId.of("Europe/London"), java.time.Duration.ZERO))
+                .of(Instant.parse("2026-11-21T10:15:00Z"));
+        given(comments.recent(42L, 2, ProfileController.COMMENTS_PER_PAGE)).willReturn(new PagedResult<>(List.of(
+                new ProfileComments.RecentComment("Harbour bridge reopens", "/news/2026/11/21/harbour-bridge",
+                        "/comments/7", "<p>Good news &lt;at last&gt;.</p>", posted)), 2, 20, 41));
+
+        Document page = Jsoup.parse(body("/users/ana?page=2"));
+
+        assertThat(page.select(".recent-comment a[href=/news/2026/11/21/harbour-bridge]").text())
+                .isEqualTo("Harbour bridge reopens");
+        assertThat(page.select(".recent-comment .comment-text").text()).isEqualTo("Good news <at last>.");
+        assertThat(page.select(".recent-comment a[href=/comments/7] time").attr("datetime"))
+                .isEqualTo(posted.iso());
+        assertThat(page.select(".recent-comments .empty")).isEmpty();
+        assertThat(page.select("nav.pagination a[rel=prev]").attr("href")).isEqualTo("/users/ana");
+        assertThat(page.select("nav.pagination a[rel=next]").attr("href")).isEqualTo("/users/ana?page=3");
     }
 
     @Test

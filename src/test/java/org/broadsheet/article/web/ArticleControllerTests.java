@@ -112,7 +112,7 @@ class ArticleControllerTests {
                 .isEqualTo("http://localhost:8080/images/demo/bridge.jpg");
         assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
         Element script = page.selectFirst("script[type=application/ld+json]");
-        assertThat(page.select("script")).hasSize(1);
+        assertThat(page.select("script:not([src])")).hasSize(1);
         assertThat(script.data()).doesNotContain("</script>");
         JsonNode ld = JsonMapper.builder().build().readTree(script.data());
         assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");

@@ -41,7 +41,7 @@ final class ArticleFixtures {
                 List.of(NEWS, WORLD), List.of(), List.of(ZOE, SAM), PUBLISHED, UPDATED,
                 Instant.parse("2021-05-06T18:02:00Z"), 12, commentsOpen, lead, "<p>Body <em>text</em>.</p>",
                 List.of(new TagLink("transport", "Transport", "/tags/transport")), List.of(card(8, "Related one")),
-                headline, "The standfirst, in “quotes”.");
+                headline, "The standfirst, in “quotes”.", java.util.Set.of());
     }
 
     static Lead image() {

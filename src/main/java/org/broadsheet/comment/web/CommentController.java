@@ -1,0 +1,127 @@
+package org.broadsheet.comment.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.account.AccountUser;
+import org.broadsheet.comment.CommentRejectedException;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentSort;
+import org.broadsheet.comment.CommentViews.CommentBox;
+import org.broadsheet.comment.CommentViews.CommentInContext;
+import org.broadsheet.comment.CommentViews.Posted;
+import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.shared.web.CacheablePage;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Reading and joining the conversation: pages of threads, a comment's permalink, the reply page, and posting
+ * (post/redirect/get to the new comment, or the new comment's HTML when the page's script posts in place).
+ */
+@Controller
+class CommentController {
+
+    static final String PAGE_VIEW = "comment/page";
+    static final String THREAD_VIEW = "comment/thread";
+    static final String COMPOSE_VIEW = "comment/compose";
+    static final String SINGLE_VIEW = "comment/fragments :: comment(c=${c}, viewer=${viewer}, article=${article}, highlighted=${highlighted}, back=${back})";
+    /** Sent by the page's script when it posts a comment in place and wants the comment's HTML back. */
+    static final String IN_PLACE_HEADER = "X-Comment-In-Place";
+    static final int MAX_PAGE = 10_000;
+
+    private final CommentService comments;
+    private final MessageSource messages;
+
+    CommentController(CommentService comments, MessageSource messages) {
+        this.comments = comments;
+        this.messages = messages;
+    }
+
+    @CacheablePage
+    @GetMapping("/articles/{id}/comments")
+    String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) String sort, @AuthenticationPrincipal AccountUser user, Model model) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new NotFoundException("comment page " + page);
+        }
+        model.addAttribute("discussion", comments.discussion(id, sortOf(sort), page, user == null ? null : user.id()));
+        return PAGE_VIEW;
+    }
+
+    @GetMapping("/comments/{id}")
+    String permalink(@PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model) {
+        model.addAttribute("thread", comments.thread(id, user == null ? null : user.id()));
+        return THREAD_VIEW;
+    }
+
+    @GetMapping("/comments/{id}/reply")
+    String replyForm(@PathVariable long id, Model model) {
+        CommentInContext parent = comments.inContext(id);
+        if (parent.comment().deleted()) {
+            throw new NotFoundException("comment " + id);
+        }
+        model.addAttribute("context", parent);
+        model.addAttribute("article", parent.article());
+        model.addAttribute("box", comments.box(null));
+        return COMPOSE_VIEW;
+    }
+
+    @PostMapping("/articles/{id}/comments")
+    String post(@PathVariable long id, @ModelAttribute CommentForm form, @AuthenticationPrincipal AccountUser user,
+            @RequestHeader(name = IN_PLACE_HEADER, required = false) String inPlace, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
+            if (posted.held()) {
+                flash.addFlashAttribute("notice", "comment.held");
+                return "redirect:" + comments.article(id).url() + "#comments";
+            }
+            if (inPlace != null) {
+                model.addAttribute("c", comments.inContext(posted.id()).comment());
+                model.addAttribute("viewer", comments.viewerOf(user.id()));
+                model.addAttribute("article", comments.article(id));
+                model.addAttribute("highlighted", posted.id());
+                model.addAttribute("back", "/comments/" + posted.id());
+                response.setStatus(HttpStatus.CREATED.value());
+                return SINGLE_VIEW;
+            }
+            return "redirect:" + location(posted, form.parentId());
+        } catch (CommentRejectedException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("article", comments.article(id));
+            if (form.parentId() != null) {
+                model.addAttribute("context", comments.inContext(form.parentId()));
+            }
+            model.addAttribute("box", new CommentBox(form.key(), form.text()));
+            model.addAttribute("error", messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()));
+            return COMPOSE_VIEW;
+        }
+    }
+
+    /** A new thread is shown on the article (first in the default order), a reply in its thread. */
+    private String location(Posted posted, Long parentId) {
+        String anchor = "#comment-" + posted.id();
+        return parentId == null ? comments.article(posted.articleId()).url() + anchor
+                : "/comments/" + posted.id() + anchor;
+    }
+
+    static CommentSort sortOf(String sort) {
+        try {
+            return CommentSort.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown comment order");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.FeedScope;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.support.Browser;
+import org.broadsheet.support.BrowserConsole;
+import org.broadsheet.support.BrowserTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A signed-in reader's turn in the conversation, in headless Chromium on the demo site: they comment on an
+ * article and reply to another reader (both posted in place by the page's script), recommend that reader's
+ * comment, edit and then delete their own comment, and report the other one. Screenshots go to
+ * {@code target/screenshots/comment-journey-*.png}; the console must stay free of errors throughout.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BrowserTest
+class CommentJourneyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    CommentService comments;
+
+    private Browser browser;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private BrowserConsole console;
+    private String articlePath;
+    private long othersComment;
+
+    @BeforeEach
+    void setUp(Browser browser) {
+        this.browser = browser;
+        this.driver = browser.driver();
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        this.console = BrowserConsole.watch(driver, url("/"));
+        // An article open for comments, with a comment by another reader to answer.
+        ArticleCard article = articles.latest(FeedScope.site(), 100).stream()
+                .filter(card -> articles.commentTarget(card.id()).orElseThrow().commentsOpen()).findFirst()
+                .orElseThrow();
+        articlePath = article.url();
+        long moderator = accounts.idOf("moderator").orElseThrow();
+        othersComment = comments.post(moderator, article.id(), null,
+                "Please keep the conversation on the flood defences, " + System.nanoTime() + ".", null).id();
+    }
+
+    @AfterEach
+    void noErrorsInTheConsole() throws InterruptedException {
+        console.assertClean();
+    }
+
+    @Test
+    void commentsRepliesRecommendsEditsDeletesAndReports() throws InterruptedException {
+        String stamp = Long.toString(System.currentTimeMillis(), 36);
+
+        // 1. Sign in from the article's invitation: back at the comment box.
+        open(articlePath);
+        clickAndWaitForNewPage(visible(By.cssSelector(".join-forum a[href^='/login']")));
+        type("username", "reader");
+        type("password", "broadsheet-demo");
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(articlePath);
+        WebElement box = visible(By.id("comment-text"));
+        int before = count();
+        screenshot("comment-journey-1-signed-in");
+
+        // 2. A comment, posted in place: it appears first, the count goes up, and it is there after a reload.
+        String text = "The new sluice gates look sturdier than the old ones " + stamp + ".";
+        box.sendKeys(text);
+        driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+        WebElement mine = visible(By.cssSelector(".thread-list > li.thread:first-child li.comment.just-posted"));
+        assertThat(mine.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo(text);
+        assertThat(count()).isEqualTo(before + 1);
+        assertThat(box.getDomProperty("value")).isEmpty();
+        String mineId = mine.getDomAttribute("id");
+        screenshot("comment-journey-2-commented");
+        driver.navigate().refresh();
+        assertThat(visible(By.cssSelector("#" + mineId + " .comment-text")).getText()).isEqualTo(text);
+
+        // 3. A reply to the other reader, from the box that opens under their comment.
+        WebElement theirs = visible(By.id("comment-" + othersComment));
+        theirs.findElement(By.cssSelector(".reply-link")).click();
+        WebElement replyBox = visible(By.cssSelector("#comment-" + othersComment + " > form.reply-box textarea"));
+        String reply = "Agreed, and the towpath is open again " + stamp + ".";
+        replyBox.sendKeys(reply);
+        driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box button[type=submit]"))
+                .click();
+        WebElement answered = visible(By.cssSelector("#comment-" + othersComment + " > ol.replies > li.comment"));
+        assertThat(answered.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo(reply);
+        assertThat(answered.getDomAttribute("class")).contains("level-2");
+        assertThat(driver.findElements(By.cssSelector("form.reply-box"))).isEmpty();
+        assertThat(count()).isEqualTo(before + 2);
+        screenshot("comment-journey-3-replied");
+
+        // 4. Recommending the other reader's comment toggles in place and is kept.
+        WebElement recommend = theirs.findElement(By.cssSelector(".recommend"));
+        int recommendations = Integer.parseInt(recommend.findElement(By.cssSelector(".recommend-count")).getText());
+        recommend.click();
+        wait.until(d -> "true".equals(recommend.getDomAttribute("aria-pressed")));
+        assertThat(recommend.findElement(By.cssSelector(".recommend-count")).getText())
+                .isEqualTo(String.valueOf(recommendations + 1));
+        driver.navigate().refresh();
+        WebElement kept = visible(By.cssSelector("#comment-" + othersComment + " .recommend"));
+        assertThat(kept.getDomAttribute("aria-pressed")).isEqualTo("true");
+        screenshot("comment-journey-4-recommended");
+
+        // 5. Editing the comment: "edited" shows on its permalink, highlighted.
+        openMore(mineId);
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("#" + mineId + " .comment-more a[href$='/edit']")));
+        WebElement editor = visible(By.id("comment-text"));
+        editor.clear();
+        editor.sendKeys(text + " Edited to add: the gates were tested on Monday.");
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
+        WebElement edited = visible(By.cssSelector("li.comment.highlighted"));
+        assertThat(edited.findElement(By.cssSelector(".comment-text")).getText()).endsWith("tested on Monday.");
+        assertThat(edited.findElement(By.cssSelector(".edited")).getText()).isEqualTo("edited");
+        screenshot("comment-journey-5-edited");
+
+        // 6. Deleting it (no replies): gone from the article, with a notice.
+        openMore(mineId);
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("#" + mineId + " .comment-more a[href$='/delete']")));
+        clickAndWaitForNewPage(visible(By.cssSelector("main form button[type=submit]")));
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(articlePath);
+        assertThat(visible(By.cssSelector(".site-notice")).getText()).isEqualTo("Your comment was deleted.");
+        assertThat(driver.findElements(By.id(mineId))).isEmpty();
+        assertThat(count()).isEqualTo(before + 1);
+        screenshot("comment-journey-6-deleted");
+
+        // 7. Reporting the other reader's comment, once.
+        openMore("comment-" + othersComment);
+        clickAndWaitForNewPage(driver.findElement(
+                By.cssSelector("#comment-" + othersComment + " .comment-more a[href$='/report']")));
+        driver.findElement(By.cssSelector("label[for=reason-OFF_TOPIC]")).click();
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(visible(By.cssSelector(".site-notice")).getText())
+                .isEqualTo("Thank you. The moderators will look at the comment.");
+        open("/comments/" + othersComment + "/report");
+        driver.findElement(By.cssSelector("label[for=reason-SPAM]")).click();
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(visible(By.cssSelector(".error-summary")).getText())
+                .isEqualTo("You have already reported this comment. The moderators will look at it.");
+        console.expectFailedLoad(422, "/comments/" + othersComment + "/report");
+        screenshot("comment-journey-7-reported");
+    }
+
+    private int count() {
+        String text = driver.findElement(By.cssSelector("#comments-heading .count")).getText();
+        return Integer.parseInt(text.replaceAll("[^0-9]", ""));
+    }
+
+    private void openMore(String commentId) {
+        WebElement summary = visible(By.cssSelector("#" + commentId + " > .comment-body .comment-more summary"));
+        js("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void open(String path) {
+        browser.open(url(path));
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void clickAndWaitForNewPage(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void screenshot(String name) {
+        browser.screenshot(name);
+    }
+}
