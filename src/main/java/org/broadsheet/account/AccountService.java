@@ -354,11 +354,17 @@ public class AccountService {
     @Transactional
     public boolean createVerified(String username, String displayName, String email, String password,
             Set<Role> roles) {
+        return createVerified(username, displayName, email, password, roles, clock.instant());
+    }
+
+    /** The same, for an account that joined at {@code memberSince} (demo readers who have been around a while). */
+    @Transactional
+    public boolean createVerified(String username, String displayName, String email, String password,
+            Set<Role> roles, Instant memberSince) {
         if (accounts.existsByUsernameKey(Account.key(username)) || accounts.existsByEmailKey(Account.key(email))) {
             return false;
         }
-        Account account = new Account(username, displayName, email, passwordEncoder.encode(password),
-                clock.instant());
+        Account account = new Account(username, displayName, email, passwordEncoder.encode(password), memberSince);
         account.verifyEmail();
         account.grant(roles.isEmpty() ? EnumSet.of(Role.READER) : roles);
         saveUnique(account);

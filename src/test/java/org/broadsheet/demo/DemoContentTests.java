@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,21 +26,30 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleType;
+import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.MarkdownRenderer;
 import org.broadsheet.article.NewArticle;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.CommentTarget;
 import org.broadsheet.article.Views.Lead;
+import org.broadsheet.comment.CommentText;
 import org.broadsheet.demo.DemoArticles.DemoArticle;
 import org.broadsheet.demo.DemoCatalogue.DemoAuthor;
 import org.broadsheet.demo.DemoCatalogue.DemoSection;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.shared.Slugs;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Checks the demo content file and its media without starting Spring: what the demo loader would write, at a
- * fixed moment in winter and another in summer.
+ * fixed moment in winter and another in summer. The demo comments are checked on a started demo site.
  */
 class DemoContentTests {
 
@@ -295,6 +305,111 @@ class DemoContentTests {
             DemoArticle results = articles.stream().filter(a -> a.type() == ArticleType.LIVE)
                     .filter(a -> a.headline().contains("mayoral")).findFirst().orElseThrow();
             assertThat(results.bodyAt(now)).contains("## 22:00 Polls have closed", "## 04:00 That’s all from us");
+        }
+    }
+
+    @Test
+    void shouldWriteVariedCommentTextsWithinTheLimits() {
+        DemoComments.Texts texts = DemoComments.texts();
+        assertThat(texts.byKind()).containsOnlyKeys("top", "reply", "author", "moderator", "editor", "opener",
+                "closer");
+        assertThat(texts.of("top")).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(texts.of("reply")).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(texts.of("author")).hasSizeGreaterThanOrEqualTo(5);
+        List<String> all = texts.byKind().values().stream().flatMap(List::stream).toList();
+        assertThat(all).doesNotHaveDuplicates().allSatisfy(text -> {
+            assertThat(text).isNotBlank().hasSizeLessThanOrEqualTo(1_000).isEqualTo(CommentText.normalise(text));
+            assertThat(CommentText.links(text)).hasSizeLessThanOrEqualTo(CommentText.MAX_LINKS)
+                    .allMatch(link -> link.matches("https://example\\.(org|com|net)/.*"));
+        });
+        assertThat(all).filteredOn(t -> t.contains("\n\n")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(all).filteredOn(t -> !CommentText.links(t).isEmpty()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(all).anyMatch(t -> CommentText.links(t).size() == CommentText.MAX_LINKS);
+        assertThat(all).anyMatch(t -> t.contains("“")).anyMatch(t -> t.contains("é") || t.contains("ç"));
+        assertThat(DemoComments.READERS).hasSizeGreaterThanOrEqualTo(20)
+                .allMatch(r -> r.username().matches("[a-z0-9_-]{3,30}") && r.displayName().length() <= 60);
+        assertThat(DemoCatalogue.AUTHORS).extracting(DemoAuthor::slug).contains(DemoComments.JOURNALIST);
+    }
+
+    /** The conversations the demo site starts with (default "demo" profile, a database of its own). */
+    @Nested
+    @SpringBootTest
+    class OnTheDemoSite {
+
+        @Autowired
+        ArticleService articleService;
+
+        @Autowired
+        DemoComments demoComments;
+
+        @Autowired
+        JdbcTemplate jdbc;
+
+        @Autowired
+        Clock clock;
+
+        @Test
+        void shouldStartConversationsUnderMostArticlesAndFiveHundredCommentsUnderTheNewest() {
+            Instant now = clock.instant();
+            List<ArticleCard> cards = articleService.latest(FeedScope.site(), 1_000);
+            List<CommentTarget> targets = cards.stream().map(c -> articleService.commentTarget(c.id()).orElseThrow())
+                    .toList();
+            List<CommentTarget> open = targets.stream().filter(CommentTarget::commentsOpen).toList();
+            CommentTarget busiest = open.get(0);
+            assertThat(busiest.id()).isEqualTo(demoComments.targets(now).get(0).id());
+            assertThat(busiest.commentCount()).isEqualTo(DemoComments.BUSIEST);
+            assertThat(count("select count(*) from comment where article_id = ? and depth = 0", busiest.id()))
+                    .as("threads, 20 to a page").isGreaterThan(60);
+            assertThat(targets).filteredOn(t -> !t.commentsOpen()).allMatch(t -> t.commentCount() == 0);
+            assertThat(open).filteredOn(t -> t.commentCount() > 0).hasSizeGreaterThanOrEqualTo(open.size() * 4 / 5)
+                    .hasSizeLessThan(open.size());
+            int others = open.stream().filter(t -> t.id() != busiest.id()).mapToInt(CommentTarget::commentCount).sum();
+            assertThat(others).isBetween(200, 1_500);
+
+            assertThat(count("""
+                    select count(*) from article a where a.comment_count <> (select count(*) from comment c
+                      where c.article_id = a.id and c.status = 'VISIBLE')""")).isZero();
+            assertThat(count("select max(depth) from comment")).isEqualTo(DemoComments.MAX_DEPTH);
+            assertThat(count("select count(distinct root_id) from comment where depth > 3")).isGreaterThan(5);
+            assertThat(count("select count(*) from comment c join comment p on p.id = c.parent_id "
+                    + "where c.created_at <= p.created_at or c.root_id <> p.root_id")).isZero();
+            assertThat(count("select count(*) from comment c join article a on a.id = c.article_id "
+                    + "where c.created_at <= a.published_at or c.created_at > ?", now)).isZero();
+            assertThat(count("select count(distinct article_id) from comment where created_at > ?",
+                    now.minus(Duration.ofDays(1)))).as("Most discussed").isGreaterThanOrEqualTo(5);
+            assertThat(count("select count(distinct author_id) from comment")).isGreaterThanOrEqualTo(25);
+            assertThat(count("select count(*) from comment where edited_at is not null")).isPositive();
+        }
+
+        @Test
+        void shouldRecommendOtherReadersCommentsAndBadgeTheColumnist() {
+            assertThat(count("select count(*) from comment where recommend_count > 0")).isGreaterThan(300);
+            assertThat(count("select max(recommend_count) from comment")).isBetween(10L, 20L);
+            assertThat(count("select count(*) from comment_recommendation r join comment c on c.id = r.comment_id "
+                    + "where r.account_id = c.author_id")).isZero();
+            assertThat(count("""
+                    select count(*) from comment c where c.recommend_count <> (select count(*)
+                      from comment_recommendation r where r.comment_id = c.id)""")).isZero();
+
+            long columnist = count("select account_id from author where slug = ?", DemoComments.JOURNALIST);
+            List<Long> ownArticles = jdbc.queryForList(
+                    "select distinct article_id from comment where author_id = ?", Long.class, columnist);
+            assertThat(ownArticles).hasSizeGreaterThanOrEqualTo(3).allSatisfy(id -> assertThat(
+                    articleService.commentTarget(id).orElseThrow().authorAccountIds()).contains(columnist));
+            assertThat(count("select count(*) from comment c join account a on a.id = c.author_id "
+                    + "where a.username in ('editor', 'moderator') and c.depth > 0")).isGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        void shouldLeaveLoadedCommentsAsTheyAre() {
+            long before = count("select count(*) from comment");
+            demoComments.run(null);
+            assertThat(count("select count(*) from comment")).isEqualTo(before);
+        }
+
+        private long count(String sql, Object... args) {
+            Long count = jdbc.queryForObject(sql, Long.class, args);
+            return count == null ? 0 : count;
         }
     }
 
