@@ -12,7 +12,8 @@
 # Environment:
 #   BASE_URL        site to benchmark (default http://127.0.0.1:8080)
 #   ARTICLE_PATH    article to use (default: first /{section}/{yyyy}/{MM}/{dd}/{slug} link of the front page)
-#   COMMENTS_PATH   an article with many comments, benchmarked too when set
+#   COMMENTS_PATH   an article with many comments (default: the first of the front page's "Most discussed",
+#                   on the demo site the article with 500 comments); COMMENTS_PATH=none leaves it out
 #   DURATION        wrk duration per path (default 15s); WARMUP warm-up per path (default 10s)
 #   THREADS, CONNECTIONS   wrk -t / -c (default 2 / 64)
 #   GZIP=1          send "Accept-Encoding: gzip" like a browser (default: uncompressed)
@@ -127,6 +128,14 @@ if [ "$article_status" != "200" ]; then
     exit 1
 fi
 
+if [ -z "${COMMENTS_PATH:-}" ]; then
+    # The first link of the front page's "Most discussed" list.
+    COMMENTS_PATH="$(curl -fsS --max-time 10 "$BASE_URL/" | tr '\n' ' ' \
+        | grep -oE 'class="discussed-list">[^<]*<li>[^<]*<a href="[^"]+"' \
+        | head -n 1 | sed -E 's/.*href="//; s/"$//')" || true
+fi
+[ "${COMMENTS_PATH:-}" = "none" ] && COMMENTS_PATH=""
+
 targets=("$BASE_URL/" "$BASE_URL$ARTICLE_PATH")
 labels=("/" "$ARTICLE_PATH")
 if [ -n "${COMMENTS_PATH:-}" ]; then
@@ -168,8 +177,13 @@ start_nginx() {
 
     local prefix="$work_dir/nginx"
     mkdir -p "$prefix/html" "$prefix/logs" "$prefix/tmp"
-    # The page as the site serves it (uncompressed); nginx answers it for the same path.
+    # The pages as the site serves them to anonymous readers (uncompressed); nginx answers them for the same paths.
     curl -fsS --max-time 10 "$BASE_URL$ARTICLE_PATH" -o "$prefix/html/article.html"
+    local comments_location=""
+    if [ -n "${COMMENTS_PATH:-}" ]; then
+        curl -fsS --max-time 10 "$BASE_URL$COMMENTS_PATH" -o "$prefix/html/comments.html"
+        comments_location="location = $COMMENTS_PATH { try_files /comments.html =404; }"
+    fi
     local user_line=""
     if [ "$(id -u)" -eq 0 ]; then
         # As root the workers would otherwise switch to "nobody", who cannot read the private temp dir.
@@ -201,6 +215,7 @@ http {
         listen 127.0.0.1:$NGINX_PORT;
         root $prefix/html;
         default_type "text/html; charset=utf-8";
+        $comments_location
         location / { try_files /article.html =404; }
     }
 }
@@ -221,6 +236,10 @@ if $with_nginx; then
     if start_nginx; then
         targets+=("http://127.0.0.1:$NGINX_PORT$ARTICLE_PATH")
         labels+=("nginx static :$NGINX_PORT $ARTICLE_PATH")
+        if [ -n "${COMMENTS_PATH:-}" ]; then
+            targets+=("http://127.0.0.1:$NGINX_PORT$COMMENTS_PATH")
+            labels+=("nginx static :$NGINX_PORT $COMMENTS_PATH (comments)")
+        fi
     fi
 fi
 

@@ -95,7 +95,7 @@ public class CommentService {
                 () -> threadPage(article.id(), articleAuthors, sort, page));
         Viewer viewer = viewer(viewerId, shared.threads());
         return new Discussion(article, articleAuthors, sort, new PagedResult<>(shared.threads(), Math.max(1, page),
-                THREADS_PER_PAGE, shared.total()), viewer, viewerId == null ? null : box(null));
+                THREADS_PER_PAGE, shared.total()), viewer, viewerId == null ? null : box(null), null);
     }
 
     private ThreadPageCache.Shared threadPage(long articleId, Set<Long> articleAuthors, CommentSort sort, int page) {
@@ -132,7 +132,7 @@ public class CommentService {
             throw new NotFoundException("comment " + commentId);
         }
         return new ThreadPage(ref(target), threads.get(0), commentId, viewer(viewerId, threads),
-                viewerId == null ? null : box(null));
+                viewerId == null ? null : box(null), null);
     }
 
     /** A comment with its article, for the pages that reply to it, report it or delete it. */

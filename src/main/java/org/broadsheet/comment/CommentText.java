@@ -72,12 +72,12 @@ public final class CommentText {
         Matcher matcher = URL.matcher(paragraph);
         int last = 0;
         while (matcher.find()) {
-            out.append(HtmlUtils.htmlEscape(paragraph.substring(last, matcher.start())));
-            String url = HtmlUtils.htmlEscape(matcher.group());
+            out.append(HtmlUtils.htmlEscape(paragraph.substring(last, matcher.start()), "UTF-8"));
+            String url = HtmlUtils.htmlEscape(matcher.group(), "UTF-8");
             out.append("<a href=\"").append(url).append("\" rel=\"nofollow ugc\">").append(url).append("</a>");
             last = matcher.end();
         }
-        out.append(HtmlUtils.htmlEscape(paragraph.substring(last)));
+        out.append(HtmlUtils.htmlEscape(paragraph.substring(last), "UTF-8"));
         return out.toString();
     }
 }

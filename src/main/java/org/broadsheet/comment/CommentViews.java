@@ -123,12 +123,18 @@ public final class CommentViews {
 
     /** A page of the conversation under an article, for one reader ({@code viewer} null when anonymous). */
     public record Discussion(ArticleRef article, Set<Long> articleAuthors, CommentSort sort,
-            PagedResult<ThreadView> threads, Viewer viewer, CommentBox box) {
+            PagedResult<ThreadView> threads, Viewer viewer, CommentBox box, String personalHtml) {
 
         /** The same page with text waiting in the comment box. */
         public Discussion withText(String text) {
             return box == null || text == null ? this
-                    : new Discussion(article, articleAuthors, sort, threads, viewer, new CommentBox(box.key(), text));
+                    : new Discussion(article, articleAuthors, sort, threads, viewer, new CommentBox(box.key(), text),
+                            personalHtml);
+        }
+
+        /** The same page with its signed-in reader's view already rendered, to print as it is. */
+        public Discussion withPersonalHtml(String html) {
+            return new Discussion(article, articleAuthors, sort, threads, viewer, box, html);
         }
 
         public List<CommentSort> sorts() {
@@ -171,7 +177,11 @@ public final class CommentViews {
 
     /** One thread shown whole, on its own page, with one of its comments picked out. */
     public record ThreadPage(ArticleRef article, ThreadView thread, long highlighted, Viewer viewer,
-            CommentBox box) {
+            CommentBox box, String personalHtml) {
+
+        public ThreadPage withPersonalHtml(String html) {
+            return new ThreadPage(article, thread, highlighted, viewer, box, html);
+        }
     }
 
     /** A comment and its article, for pages that act on one comment (reply, edit, delete, report). */

@@ -20,7 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * costs only what is theirs: their recommendations and the readers they ignore. Emptied after any change.
  */
 @Component
-class ThreadPageCache {
+public class ThreadPageCache {
 
     private static final int MAX_ENTRIES = 2_000;
 
@@ -28,10 +28,10 @@ class ThreadPageCache {
     record Shared(long total, List<ThreadView> threads) {
     }
 
-    private record Key(long articleId, CommentSort sort, int page) {
+    private record Key(String kind, long articleId, CommentSort sort, int page) {
     }
 
-    private record Entry(Shared shared, long expiresAt) {
+    private record Entry(Object value, long expiresAt) {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -45,17 +45,25 @@ class ThreadPageCache {
     }
 
     Shared get(long articleId, CommentSort sort, int page, Supplier<Shared> load) {
+        return get("threads", articleId, sort, page, Shared.class, load);
+    }
+
+    /**
+     * Whatever else is the same for every reader of a page of threads (its signed-in rendering, say), under a
+     * kind of its own, dropped with the threads.
+     */
+    public <T> T get(String kind, long articleId, CommentSort sort, int page, Class<T> type, Supplier<T> load) {
         if (ttlMillis <= 0) {
             return load.get();
         }
-        Key key = new Key(articleId, sort, page);
+        Key key = new Key(kind, articleId, sort, page);
         long now = clock.millis();
         Entry entry = entries.get(key);
         if (entry != null && entry.expiresAt > now) {
-            return entry.shared;
+            return type.cast(entry.value);
         }
         long startedIn = generation.get();
-        Shared shared = load.get();
+        T shared = load.get();
         // What was read while something changed may be stale already: use it, but do not keep it.
         if (generation.get() == startedIn) {
             if (entries.size() >= MAX_ENTRIES) {

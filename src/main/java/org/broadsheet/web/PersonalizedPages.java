@@ -1,7 +1,5 @@
 package org.broadsheet.web;
 
-import java.io.CharArrayWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +7,16 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.shared.web.FragmentRenderer;
 import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -38,13 +34,13 @@ class PersonalizedPages implements HandlerInterceptor {
     private static final String ACCOUNT_LINKS_VIEW = "personal/account-links :: links";
 
     private final PageCacheFilter pageCache;
-    private final ObjectProvider<ViewResolver> viewResolver;
+    private final ObjectProvider<FragmentRenderer> fragments;
     private final List<PersonalRegion> regions;
 
-    PersonalizedPages(PageCacheFilter pageCache, ObjectProvider<ViewResolver> viewResolver,
+    PersonalizedPages(PageCacheFilter pageCache, ObjectProvider<FragmentRenderer> fragments,
             List<PersonalRegion> regions) {
         this.pageCache = pageCache;
-        this.viewResolver = viewResolver;
+        this.fragments = fragments;
         this.regions = List.copyOf(regions);
     }
 
@@ -111,6 +107,9 @@ class PersonalizedPages implements HandlerInterceptor {
             HttpServletResponse response) throws Exception {
         String start = "<!--personal:" + region.name();
         String end = "<!--/personal:" + region.name() + "-->";
+        if (!page.contains(start)) {
+            return page;
+        }
         StringBuilder result = new StringBuilder(page.length() + 1024);
         int from = 0;
         while (true) {
@@ -128,12 +127,12 @@ class PersonalizedPages implements HandlerInterceptor {
             if (close < 0) {
                 return null;
             }
-            PersonalRegion.Content content = region.render(parameters(page.substring(open + start.length(), openEnd)),
-                    viewer, request);
-            if (content == null) {
+            String html = region.render(parameters(page.substring(open + start.length(), openEnd)), viewer, request,
+                    response);
+            if (html == null) {
                 return null;
             }
-            result.append(page, from, openEnd + 3).append(render(content.view(), content.model(), request, response));
+            result.append(page, from, openEnd + 3).append(html);
             from = close;
         }
     }
@@ -159,23 +158,7 @@ class PersonalizedPages implements HandlerInterceptor {
     }
 
     private String render(String viewName, Map<String, ?> model, HttpServletRequest request,
-            HttpServletResponse response) throws Exception {
-        View view = viewResolver.getObject().resolveViewName(viewName, RequestContextUtils.getLocale(request));
-        CharArrayWriter out = new CharArrayWriter(512);
-        PrintWriter writer = new PrintWriter(out);
-        view.render(model, request,
-                new HttpServletResponseWrapper(response) {
-                    @Override
-                    public PrintWriter getWriter() {
-                        return writer;
-                    }
-
-                    @Override
-                    public void setContentType(String type) {
-                        // The page's own content type is set once, for the whole page.
-                    }
-                });
-        writer.flush();
-        return out.toString();
+            HttpServletResponse response) {
+        return fragments.getObject().render(viewName, model, request, response);
     }
 }

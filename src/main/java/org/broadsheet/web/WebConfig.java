@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.shared.web.FragmentRenderer;
 import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +20,6 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ViewResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
@@ -40,16 +39,15 @@ class WebConfig implements WebMvcConfigurer {
 
     private final PageCacheFilter pageCache;
 
-    private final ObjectProvider<ViewResolver> thymeleaf;
-
     private final ObjectProvider<PersonalRegion> regions;
 
-    WebConfig(SiteProperties site, Clock clock,
-            @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> thymeleaf,
-            ObjectProvider<PersonalRegion> regions) {
+    private final ObjectProvider<FragmentRenderer> fragments;
+
+    WebConfig(SiteProperties site, Clock clock, ObjectProvider<PersonalRegion> regions,
+            ObjectProvider<FragmentRenderer> fragments) {
         this.pageCache = new PageCacheFilter(site.pageCacheTtl(), clock);
-        this.thymeleaf = thymeleaf;
         this.regions = regions;
+        this.fragments = fragments;
     }
 
     @Bean
@@ -97,6 +95,6 @@ class WebConfig implements WebMvcConfigurer {
                 return true;
             }
         });
-        registry.addInterceptor(new PersonalizedPages(pageCache, thymeleaf, regions.orderedStream().toList()));
+        registry.addInterceptor(new PersonalizedPages(pageCache, fragments, regions.orderedStream().toList()));
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -193,13 +192,11 @@ class AccountJourneyBrowserTests {
     }
 
     private void clickAndWaitForNewPage(WebElement element) {
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.clickAndWaitForNewPage(element, wait);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private void screenshot(String name) {

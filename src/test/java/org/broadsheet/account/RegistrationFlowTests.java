@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.Cookie;
 
 import org.broadsheet.account.AccountViews.Registration;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ class RegistrationFlowTests {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    ArticleService articles;
 
     /** A name no other test in this shared context uses. */
     private static String unique(String prefix) {
@@ -125,6 +130,27 @@ class RegistrationFlowTests {
     }
 
     // ---------------------------------------------------------------- registration
+
+    @Test
+    void shouldPutTheCommentStartedBeforeRegisteringIntoTheArticlesCommentBoxOnce() throws Exception {
+        ArticleTestData data = new ArticleTestData(articles);
+        long id = data.article(data.section(null), data.author()).save();
+        String article = articles.cardsFor(List.of(id)).get(0).url();
+        String username = unique("Bo");
+        MockHttpSession session = new MockHttpSession();
+        MvcResult form = mvc.perform(get("/register").session(session).param("continue", article + "#comment-form")
+                .param("comment", "Worth the <wait>.")).andExpect(status().isOk()).andReturn();
+        mvc.perform(registration(session, csrfTokenOf(form), username, username.toLowerCase() + "@example.com")
+                .param("continuePath", article + "#comment-form").param("comment", "Worth the <wait>."))
+                .andExpect(status().isFound());
+
+        Document back = page(get(article).session(session));
+        assertThat(back.select("form#comment-form textarea[name=text]").text()).isEqualTo("Worth the <wait>.");
+        assertThat(back.select("form#comment-form textarea[name=text]").html()).isEqualTo("Worth the &lt;wait&gt;.");
+        assertThat(session.getAttribute("pendingComment")).isNull();
+        assertThat(page(get(article).session(session)).select("form#comment-form textarea[name=text]").text())
+                .isEmpty();
+    }
 
     @Test
     void shouldSignTheReaderInAtOnceAndBringThemBackToTheArticleAndTheirComment() throws Exception {

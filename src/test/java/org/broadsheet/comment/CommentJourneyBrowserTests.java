@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -170,6 +169,33 @@ class CommentJourneyBrowserTests {
         screenshot("comment-journey-7-reported");
     }
 
+    @Test
+    void loadsMoreThreadsAndTheRestOfAThreadInPlace() {
+        // The most discussed article of the demo site has hundreds of comments.
+        open("/");
+        clickAndWaitForNewPage(visible(By.cssSelector(".most-discussed li:first-child a")));
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        assertThat(driver.findElements(By.cssSelector(".thread-list > li.thread"))).hasSize(20);
+
+        WebElement more = visible(By.cssSelector(".comment-pages a.more-comments"));
+        js("arguments[0].scrollIntoView({block: 'center'})", more);
+        more.click();
+        wait.until(d -> d.findElements(By.cssSelector(".thread-list > li.thread")).size() == 40);
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(path);
+        assertThat(visible(By.cssSelector(".comment-pages")).getText()).contains("Page 2 of");
+        screenshot("comment-journey-8-more-threads");
+
+        WebElement showRest = driver.findElements(By.cssSelector(".more-replies a")).get(0);
+        String threadId = "thread-" + showRest.getDomAttribute("data-thread");
+        int shown = driver.findElements(By.cssSelector("#" + threadId + " li.comment")).size();
+        js("arguments[0].scrollIntoView({block: 'center'})", showRest);
+        showRest.click();
+        wait.until(d -> d.findElements(By.cssSelector("#" + threadId + " li.comment")).size() > shown);
+        assertThat(driver.findElements(By.cssSelector("#" + threadId + " .more-replies"))).isEmpty();
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(path);
+        screenshot("comment-journey-9-whole-thread");
+    }
+
     private int count() {
         String text = driver.findElement(By.cssSelector("#comments-heading .count")).getText();
         return Integer.parseInt(text.replaceAll("[^0-9]", ""));
@@ -200,14 +226,11 @@ class CommentJourneyBrowserTests {
     }
 
     private void clickAndWaitForNewPage(WebElement element) {
-        js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.clickAndWaitForNewPage(element, wait);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private void screenshot(String name) {

@@ -41,4 +41,10 @@ class CommentTextTests {
         assertThat(CommentText.toHtml("   \n\n  ")).isEmpty();
         assertThat(CommentText.toHtml(null)).isEmpty();
     }
+
+    @Test
+    void shouldKeepCurlyQuotesAndAccentsAsTheyAreWhileEscapingMarkup() {
+        assertThat(CommentText.toHtml("Zoë’s “café” <i>"))
+                .isEqualTo("<p>Zoë’s “café” &lt;i&gt;</p>");
+    }
 }

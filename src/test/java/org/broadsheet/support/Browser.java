@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for browser tests, driven by the Debian chromedriver.
@@ -112,6 +116,18 @@ public final class Browser implements AutoCloseable {
 
     public String title() {
         return driver.getTitle();
+    }
+
+    /** Clicks what leads to another page, as a person would, and waits until that page has loaded. */
+    public void clickAndWaitForNewPage(WebElement element, WebDriverWait wait) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Saves a PNG of the viewport to {@code target/screenshots/<name>.png} and returns its path. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.shared.web.FragmentRenderer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SiteProperties.class)
-@Import({ SecuritySliceSupport.class, Datelines.class })
+@Import({ SecuritySliceSupport.class, Datelines.class, FragmentRenderer.class })
 public class WebSliceTestConfig {
 
     public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");

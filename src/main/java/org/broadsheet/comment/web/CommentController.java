@@ -1,5 +1,8 @@
 package org.broadsheet.comment.web;
 
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.AccountUser;
@@ -8,12 +11,16 @@ import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentViews.CommentBox;
 import org.broadsheet.comment.CommentViews.CommentInContext;
+import org.broadsheet.comment.CommentViews.Discussion;
 import org.broadsheet.comment.CommentViews.Posted;
+import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.web.CacheablePage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -36,33 +42,40 @@ class CommentController {
     static final String PAGE_VIEW = "comment/page";
     static final String THREAD_VIEW = "comment/thread";
     static final String COMPOSE_VIEW = "comment/compose";
-    static final String SINGLE_VIEW = "comment/fragments :: comment(c=${c}, viewer=${viewer}, article=${article}, highlighted=${highlighted}, back=${back})";
     /** Sent by the page's script when it posts a comment in place and wants the comment's HTML back. */
     static final String IN_PLACE_HEADER = "X-Comment-In-Place";
     static final int MAX_PAGE = 10_000;
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final CommentService comments;
+    private final SignedInConversation signedIn;
     private final MessageSource messages;
 
-    CommentController(CommentService comments, MessageSource messages) {
+    CommentController(CommentService comments, SignedInConversation signedIn, MessageSource messages) {
         this.comments = comments;
+        this.signedIn = signedIn;
         this.messages = messages;
     }
 
     @CacheablePage
     @GetMapping("/articles/{id}/comments")
     String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) String sort, @AuthenticationPrincipal AccountUser user, Model model) {
+            @RequestParam(required = false) String sort, @AuthenticationPrincipal AccountUser user,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (page < 1 || page > MAX_PAGE) {
             throw new NotFoundException("comment page " + page);
         }
-        model.addAttribute("discussion", comments.discussion(id, sortOf(sort), page, user == null ? null : user.id()));
+        Discussion discussion = comments.discussion(id, sortOf(sort), page, user == null ? null : user.id());
+        model.addAttribute("discussion", user == null ? discussion : signedIn.render(discussion, request, response));
         return PAGE_VIEW;
     }
 
     @GetMapping("/comments/{id}")
-    String permalink(@PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model) {
-        model.addAttribute("thread", comments.thread(id, user == null ? null : user.id()));
+    String permalink(@PathVariable long id, @AuthenticationPrincipal AccountUser user, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        ThreadPage thread = comments.thread(id, user == null ? null : user.id());
+        model.addAttribute("thread", user == null ? thread : signedIn.render(thread, request, response));
         return THREAD_VIEW;
     }
 
@@ -78,24 +91,35 @@ class CommentController {
         return COMPOSE_VIEW;
     }
 
+    /**
+     * Posting from the page's script: the new comment's HTML to add in place (201), or a refusal (422) after
+     * which the script submits the form again as a plain post to show the message beside the text.
+     */
+    @PostMapping(path = "/articles/{id}/comments", headers = IN_PLACE_HEADER)
+    ResponseEntity<String> postInPlace(@PathVariable long id, @ModelAttribute CommentForm form,
+            @AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
+            if (posted.held()) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+            }
+            String html = signedIn.renderOwn(comments.inContext(posted.id()).comment(), comments.article(id),
+                    comments.viewerOf(user.id()), request, response);
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(HTML).body(html);
+        } catch (CommentRejectedException e) {
+            return ResponseEntity.unprocessableContent().contentType(TEXT)
+                    .body(messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()));
+        }
+    }
+
     @PostMapping("/articles/{id}/comments")
     String post(@PathVariable long id, @ModelAttribute CommentForm form, @AuthenticationPrincipal AccountUser user,
-            @RequestHeader(name = IN_PLACE_HEADER, required = false) String inPlace, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+            Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
             Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
             if (posted.held()) {
                 flash.addFlashAttribute("notice", "comment.held");
                 return "redirect:" + comments.article(id).url() + "#comments";
-            }
-            if (inPlace != null) {
-                model.addAttribute("c", comments.inContext(posted.id()).comment());
-                model.addAttribute("viewer", comments.viewerOf(user.id()));
-                model.addAttribute("article", comments.article(id));
-                model.addAttribute("highlighted", posted.id());
-                model.addAttribute("back", "/comments/" + posted.id());
-                response.setStatus(HttpStatus.CREATED.value());
-                return SINGLE_VIEW;
             }
             return "redirect:" + location(posted, form.parentId());
         } catch (CommentRejectedException e) {

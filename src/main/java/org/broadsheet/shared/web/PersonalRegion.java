@@ -4,11 +4,12 @@ import java.security.Principal;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A part of a cached page that differs for each signed-in reader, written between
  * {@code <!--personal:NAME key=value ...-->} and {@code <!--/personal:NAME-->}. When a signed-in reader is served
- * the anonymous copy of a page, the part is rendered again for them from the view and model this gives.
+ * the anonymous copy of a page, the part is rendered again for them.
  */
 public interface PersonalRegion {
 
@@ -16,14 +17,11 @@ public interface PersonalRegion {
     String name();
 
     /**
-     * The view (a template fragment) and model that render the region for {@code viewer}, from the key=value
-     * parameters written in the opening marker; null when the page must be rendered in full instead.
+     * The region's HTML for {@code viewer}, from the key=value parameters written in the opening marker; null when
+     * the page must be rendered in full instead.
      */
-    Content render(Map<String, String> parameters, Principal viewer, HttpServletRequest request);
-
-    /** A view name and the model to render it with. */
-    record Content(String view, Map<String, Object> model) {
-    }
+    String render(Map<String, String> parameters, Principal viewer, HttpServletRequest request,
+            HttpServletResponse response);
 
     /** The opening marker of a region, for templates. */
     static String opening(String name, Map<String, ?> parameters) {

@@ -1,15 +1,20 @@
 package org.broadsheet.article.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Views.ArticlePage;
 import org.broadsheet.article.Views.AuthorPage;
 import org.broadsheet.article.Views.FrontPage;
 import org.broadsheet.article.Views.SectionBlock;
@@ -43,6 +48,9 @@ class ArticleControllerTests {
     @MockitoBean
     ArticleService articles;
 
+    @MockitoBean
+    ArticleDiscussion discussion;
+
     @BeforeEach
     void navigation() {
         given(articles.navigation()).willReturn(List.of(ArticleFixtures.NEWS));
@@ -67,6 +75,33 @@ class ArticleControllerTests {
         assertThat(page.select(".section-block h2 a").attr("href")).isEqualTo("/sections/world");
         assertThat(page.select(".card-comments").first().text()).isEqualTo("1 comment");
         assertThat(page.select("nav.sections-nav a").eachText()).contains("Home", "News");
+    }
+
+    @Test
+    void shouldListTheMostDiscussedArticlesOfTheLastDayOnTheFrontPage() throws Exception {
+        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
+                List.of(), List.of(), List.of()));
+        given(discussion.mostDiscussed(WebSliceTestConfig.NOW.minus(Duration.ofDays(1)),
+                ArticleController.MOST_DISCUSSED)).willReturn(List.of(9L, 4L));
+        given(articles.cardsFor(List.of(9L, 4L))).willReturn(List.of(ArticleFixtures.card(9, "Busiest"),
+                ArticleFixtures.card(4, "Second busiest")));
+
+        Document page = html("/");
+
+        assertThat(page.select(".most-discussed h2").text()).isEqualTo("Most discussed");
+        assertThat(page.select(".most-discussed li > a:first-child").eachText())
+                .containsExactly("Busiest", "Second busiest");
+        assertThat(page.select(".most-discussed .discussed-count").eachText())
+                .containsExactly("9 comments", "4 comments");
+    }
+
+    @Test
+    void shouldAnswerBadRequestForAnUnknownCommentOrder() throws Exception {
+        ArticlePage article = ArticleFixtures.page("Harbour bridge reopens", ArticleFixtures.image(), true);
+        given(articles.article("harbour-bridge-reopens")).willReturn(new ArticleLookup.Found(article));
+        given(discussion.firstPage(eq(article), eq("oldest"), any())).willThrow(new IllegalArgumentException("x"));
+
+        mvc.perform(get(ArticleFixtures.URL + "?sort=oldest")).andExpect(status().isBadRequest());
     }
 
     @Test

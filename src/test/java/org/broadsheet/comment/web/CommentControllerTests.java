@@ -41,6 +41,7 @@ import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.comment.CommentViews.ThreadView;
 import org.broadsheet.comment.CommentViews.Viewer;
 import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.comment.ThreadPageCache;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -63,7 +64,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * posting.
  */
 @WebMvcTest(CommentController.class)
-@Import(WebSliceTestConfig.class)
+@Import({ WebSliceTestConfig.class, SignedInConversation.class, ThreadPageCache.class })
 class CommentControllerTests {
 
     private static final String LINKS_MESSAGE = "A comment can hold at most 3 links. Remove some and post it again.";
@@ -354,7 +355,7 @@ class CommentControllerTests {
 
     @Test
     void shouldShowTheWholeThreadWithTheLinkedCommentPickedOut() throws Exception {
-        given(comments.thread(3, null)).willReturn(new ThreadPage(ARTICLE, samsThread(), 3, null, null));
+        given(comments.thread(3, null)).willReturn(new ThreadPage(ARTICLE, samsThread(), 3, null, null, null));
 
         Document page = html(get("/comments/3"));
 

@@ -84,7 +84,7 @@ final class CommentFixtures {
 
     static Discussion discussion(List<ThreadView> threads, int page, long total, CommentSort sort, Viewer viewer) {
         return new Discussion(ARTICLE, Set.of(), sort, new PagedResult<>(threads, page, 20, total), viewer,
-                viewer == null ? null : new CommentBox(KEY, null));
+                viewer == null ? null : new CommentBox(KEY, null), null);
     }
 
     static CommentInContext inContext(CommentView comment) {

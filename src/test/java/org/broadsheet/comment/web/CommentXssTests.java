@@ -29,6 +29,7 @@ import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.IgnoredReader;
 import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.comment.CommentViews.Viewer;
+import org.broadsheet.comment.ThreadPageCache;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * becomes an element or an attribute, wherever the comment pages print it.
  */
 @WebMvcTest({ CommentController.class, IgnoredReadersController.class })
-@Import(WebSliceTestConfig.class)
+@Import({ WebSliceTestConfig.class, SignedInConversation.class, ThreadPageCache.class })
 class CommentXssTests {
 
     private static final String IMG = "<img src=x onerror=alert(1)>";
@@ -119,7 +120,7 @@ class CommentXssTests {
         // Ana ignores the first author: the summary names them; the second she can ignore by name.
         Viewer viewer = new Viewer(ANA_ID, Set.of(), Set.of(21L), NOW);
         given(comments.thread(2, ANA_ID)).willReturn(new ThreadPage(CommentFixtures.ARTICLE,
-                thread(hostileThread(), 0), 2, viewer, null));
+                thread(hostileThread(), 0), 2, viewer, null, null));
 
         Document page = html(get("/comments/2").with(user(ana())));
 
@@ -133,7 +134,7 @@ class CommentXssTests {
     @Test
     void shouldPrintAHeadlineAndANoticeNameAsText() throws Exception {
         ArticleRef hostile = new ArticleRef(ARTICLE_ID, ARTICLE_URL, "</title>" + SCRIPT, true, 1);
-        given(comments.thread(1, null)).willReturn(new ThreadPage(hostile, thread(hostileThread(), 0), 1, null, null));
+        given(comments.thread(1, null)).willReturn(new ThreadPage(hostile, thread(hostileThread(), 0), 1, null, null, null));
 
         Document page = html(get("/comments/1").flashAttr("notice", "comment.ignore.done")
                 .flashAttr("noticeName", IMG));
