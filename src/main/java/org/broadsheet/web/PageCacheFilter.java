@@ -2,6 +2,7 @@ package org.broadsheet.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -10,7 +11,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,12 +45,17 @@ public class PageCacheFilter extends OncePerRequestFilter {
     /** The only query parameters of pages that are the same for everyone. */
     private static final java.util.Set<String> CACHED_PARAMETERS = java.util.Set.of("page", "signed-out", "sort");
     private static final int MAX_BODY = 2 * 1024 * 1024;
+    /** How long a request waits for another one rendering the same page before rendering it itself. */
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
     private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
             HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
             HttpHeaders.PRAGMA, HttpHeaders.EXPIRES, HttpHeaders.CONTENT_ENCODING, HttpHeaders.VARY,
             STRICT_TRANSPORT_SECURITY);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final PageFiles files = new PageFiles();
+    /** The pages being rendered right now, for the requests that arrive meanwhile. */
+    private final Map<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final Duration ttl;
     private final Clock clock;
@@ -59,10 +69,16 @@ public class PageCacheFilter extends OncePerRequestFilter {
     public void clear() {
         generation.incrementAndGet();
         entries.clear();
+        files.forgetOld();
     }
 
     int size() {
         return entries.size();
+    }
+
+    /** How many pages are kept as files for sendfile. */
+    long storedFiles() {
+        return files.count();
     }
 
     /** The page kept for anonymous readers at this request's address, if it is still fresh. */
@@ -85,30 +101,75 @@ public class PageCacheFilter extends OncePerRequestFilter {
         }
         String key = key(request);
         Entry entry = entries.get(key);
-        long now = clock.millis();
-        if (entry != null && entry.expiresAt > now) {
+        if (entry != null && entry.expiresAt > clock.millis()) {
             entry.writeTo(request, response, true);
             return;
         }
+        // One request renders a missing or expired page; the others meanwhile get the expired copy, or wait for
+        // the new one, so that a busy page never has everyone render it at once.
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = ttl.isZero() ? null : rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            Entry ready = entry != null ? entry : awaited(running);
+            if (ready != null) {
+                ready.writeTo(request, response, true);
+                return;
+            }
+            mine = null;
+        }
+        try {
+            Entry fresh = render(key, request, response, chain);
+            if (mine != null) {
+                mine.complete(fresh);
+            }
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (mine != null) {
+                mine.complete(null);
+            }
+            throw e;
+        } finally {
+            if (mine != null) {
+                rendering.remove(key, mine);
+            }
+        }
+    }
+
+    private static Entry awaited(CompletableFuture<Entry> running) {
+        try {
+            return running.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Renders the page and keeps it when it may be kept; returns what was kept (null when nothing was). */
+    private Entry render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long now = clock.millis();
         long startedIn = generation.get();
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         if (Boolean.TRUE.equals(request.getAttribute(CACHEABLE)) && wrapper.getStatus() == 200
                 && !wrapper.containsHeader(HttpHeaders.SET_COOKIE) && wrapper.getContentSize() <= MAX_BODY
                 && request.getSession(false) == null) {
-            Entry fresh = Entry.of(wrapper, now + ttl.toMillis());
+            Entry fresh = Entry.of(wrapper, now + ttl.toMillis(), ttl.isZero() ? null : files);
             // With a zero time-to-live nothing is kept, but the page still gets its ETag and a 304 when unchanged.
             if (!ttl.isZero() && generation.get() == startedIn) {
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
+                    files.forgetOld();
                 }
                 entries.put(key, fresh);
             }
             wrapper.resetBuffer();
             fresh.writeTo(request, response, false);
-            return;
+            return ttl.isZero() ? null : fresh;
         }
         wrapper.copyBodyToResponse();
+        return null;
     }
 
     private static boolean knownParameters(HttpServletRequest request) {
@@ -136,9 +197,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private record Entry(byte[] body, byte[] gzipped, String etag, String contentType,
-            List<Map.Entry<String, String>> headers, String hsts, long expiresAt) {
+            List<Map.Entry<String, String>> headers, String hsts, long expiresAt, Path bodyFile, Path gzippedFile) {
 
-        static Entry of(ContentCachingResponseWrapper response, long expiresAt) {
+        static Entry of(ContentCachingResponseWrapper response, long expiresAt, PageFiles files) {
             byte[] body = response.getContentAsByteArray();
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (String name : response.getHeaderNames()) {
@@ -149,8 +210,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
                     }
                 }
             }
-            return new Entry(body, gzip(body), "W/\"" + hash(body) + "\"", response.getContentType(),
-                    List.copyOf(headers), response.getHeader(STRICT_TRANSPORT_SECURITY), expiresAt);
+            byte[] gzipped = gzip(body);
+            String hash = hash(body);
+            boolean large = files != null && body.length >= PageFiles.SENDFILE_FROM;
+            return new Entry(body, gzipped, "W/\"" + hash + "\"", response.getContentType(), List.copyOf(headers),
+                    response.getHeader(STRICT_TRANSPORT_SECURITY), expiresAt,
+                    large ? files.write(hash + ".html", body) : null,
+                    large ? files.write(hash + ".html.gz", gzipped) : null);
         }
 
         void writeTo(HttpServletRequest request, HttpServletResponse response, boolean replayHeaders)
@@ -184,6 +250,10 @@ public class PageCacheFilter extends OncePerRequestFilter {
                 payload = gzipped;
             }
             response.setContentLength(payload.length);
+            Path file = payload == gzipped ? gzippedFile : bodyFile;
+            if (file != null && PageFiles.sendfile(request, file, payload.length)) {
+                return; // Tomcat sends the file's bytes itself, from the kernel's page cache.
+            }
             response.getOutputStream().write(payload);
         }
 

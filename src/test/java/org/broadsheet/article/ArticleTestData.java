@@ -66,6 +66,7 @@ public final class ArticleTestData {
         private Instant publishedAt = Instant.now().minusSeconds(3600);
         private Instant updatedAt;
         private Views.Lead lead;
+        private String body;
 
         private Builder(String section, String author) {
             this.section = section;
@@ -118,10 +119,17 @@ public final class ArticleTestData {
             return this;
         }
 
+        /** The body in Markdown, instead of two short paragraphs. */
+        public Builder body(String markdown) {
+            this.body = markdown;
+            return this;
+        }
+
         public long save() {
             String s = slug != null ? slug : org.broadsheet.shared.Slugs.of(headline);
             return articles.createArticle(new NewArticle(s, headline, "Standfirst of " + headline,
-                    "First paragraph of " + headline + ".\n\n## More\n\nSecond paragraph.", ArticleType.NEWS, section,
+                    body != null ? body : "First paragraph of " + headline + ".\n\n## More\n\nSecond paragraph.",
+                    ArticleType.NEWS, section,
                     further, authors, tags, lead, publishedAt, updatedAt, true, null, null));
         }
     }

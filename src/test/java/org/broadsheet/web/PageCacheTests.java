@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -68,6 +69,62 @@ class PageCacheTests {
 
     private static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldSendALargeCachedPageFromItsFileWithTheSameBytes() throws Exception {
+        String paragraph = "A long report on the harbour works, told paragraph by paragraph. ".repeat(12);
+        long id = new ArticleTestData(articles).article(section, new ArticleTestData(articles).author())
+                .body((paragraph + "\n\n").repeat(90)).save();
+        String url = articles.cardsFor(List.of(id)).get(0).url();
+
+        HttpResponse<byte[]> first = get(url);
+        statistics.clear();
+        HttpResponse<byte[]> second = get(url);
+        HttpResponse<byte[]> zipped = get(url, "Accept-Encoding", "gzip");
+
+        assertThat(first.body().length).isGreaterThan(64 * 1024);
+        assertThat(statistics.getPrepareStatementCount()).isZero();
+        assertThat(pageCache.storedFiles()).as("plain and gzip copies on disk").isGreaterThanOrEqualTo(2);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValueAsLong("Content-Length").orElse(-1))
+                .isEqualTo(first.body().length);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(first.body());
+        }
+    }
+
+    @Test
+    void shouldRenderAPageOnceWhenManyReadersAskForItAtOnce() throws Exception {
+        get("/sections/" + section);
+        pageCache.clear();
+        statistics.clear();
+        get("/sections/" + section);
+        long oneRender = statistics.getPrepareStatementCount();
+        pageCache.clear();
+        statistics.clear();
+
+        int readers = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return get("/sections/" + section);
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<HttpResponse<byte[]>> answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(200);
+            assertThat(text(answer.get())).contains("Cached headline " + section);
+        }
+        pool.shutdown();
+
+        assertThat(oneRender).isPositive();
+        assertThat(statistics.getPrepareStatementCount()).as("statements for %d readers at once", readers)
+                .isEqualTo(oneRender);
     }
 
     @Test
