@@ -16,9 +16,17 @@ public interface ArticleDiscussion {
      * The first page of the conversation under the article, as {@code viewer} (null for anonymous readers) sees
      * it, in the order named by {@code sort} (null for the default).
      *
-     * @throws IllegalArgumentException when {@code sort} names no order
+     * @throws UnknownOrderException when {@code sort} names no order
      */
     Object firstPage(ArticlePage article, String sort, Principal viewer);
+
+    /** The order asked for in the URL does not exist: the request is wrong, not the server. */
+    class UnknownOrderException extends RuntimeException {
+
+        public UnknownOrderException(String sort) {
+            super("Unknown order of comments: " + sort);
+        }
+    }
 
     /** Ids of the articles with the most comments posted since {@code since}, the most first. */
     List<Long> mostDiscussed(Instant since, int limit);

@@ -13,6 +13,10 @@ public final class CommentEvents {
     public record CommentPosted(long commentId, long articleId, long authorId, Long parentId, Long parentAuthorId) {
     }
 
+    /** A reader recommended a comment or withdrew their recommendation. */
+    public record RecommendationChanged(long commentId, long articleId) {
+    }
+
     /** A reader reported a comment. */
     public record CommentReported(long commentId, long reporterId, String reason) {
     }

@@ -265,7 +265,9 @@ public class CommentService {
     /** Edits the reader's own comment within {@link CommentViews#EDIT_WINDOW} of posting it. */
     @Transactional
     public void edit(long accountId, long commentId, String text) {
-        Comment comment = owned(accountId, commentId);
+        // Locked like a deletion, so that an edit and a deletion arriving together take turns.
+        Comment comment = comments.findLockedById(commentId).filter(c -> Objects.equals(c.getAuthorId(), accountId))
+                .orElseThrow(() -> new NotFoundException("comment " + commentId));
         checkEditable(comment);
         String body = checkedText(text);
         if (!body.equals(comment.getBody())) {
@@ -330,6 +332,7 @@ public class CommentService {
         Comment comment = comments.findLockedById(commentId)
                 .filter(c -> c.getStatus() == CommentStatus.VISIBLE)
                 .orElseThrow(() -> new NotFoundException("comment " + commentId));
+        target(comment.getArticleId());
         if (Objects.equals(comment.getAuthorId(), accountId)) {
             throw new CommentRejectedException("comment.recommend.own");
         }
@@ -342,7 +345,9 @@ public class CommentService {
             comments.adjustRecommendCount(commentId, 1);
             recommended = true;
         }
-        changed(comment);
+        // Not a change of the whole site's pages: anonymous pages may show the old count for a little while,
+        // but signed-in readers of this article see it at once.
+        events.publishEvent(new CommentEvents.RecommendationChanged(commentId, comment.getArticleId()));
         return new Recommendation(recommended, comments.recommendCount(commentId));
     }
 
@@ -356,6 +361,7 @@ public class CommentService {
     public void report(long accountId, long commentId, ReportReason reason, String note) {
         Comment comment = comments.findById(commentId).filter(c -> c.getStatus() == CommentStatus.VISIBLE)
                 .orElseThrow(() -> new NotFoundException("comment " + commentId));
+        target(comment.getArticleId());
         if (Objects.equals(comment.getAuthorId(), accountId)) {
             throw new CommentRejectedException("comment.report.own");
         }
@@ -381,10 +387,11 @@ public class CommentService {
      */
     @Transactional
     public String ignoreAuthorOf(long accountId, long commentId) {
-        Comment comment = comments.findById(commentId)
+        Comment comment = comments.findById(commentId).filter(c -> c.getStatus() == CommentStatus.VISIBLE)
                 .orElseThrow(() -> new NotFoundException("comment " + commentId));
+        target(comment.getArticleId());
         Long authorId = comment.getAuthorId();
-        if (authorId == null || comment.getStatus() == CommentStatus.DELETED) {
+        if (authorId == null) {
             throw new NotFoundException("comment " + commentId);
         }
         if (authorId == accountId) {
@@ -417,6 +424,8 @@ public class CommentService {
      */
     @Transactional
     public void forgetAuthor(long accountId) {
+        // Waits for a comment being posted by this account right now, so that it is anonymised too.
+        accounts.lockForWriting(accountId);
         comments.withdrawRecommendationsOf(accountId);
         comments.deleteRecommendationsOf(accountId);
         for (Object[] row : comments.countVisibleByArticle(accountId)) {

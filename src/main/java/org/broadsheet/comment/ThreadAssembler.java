@@ -116,7 +116,8 @@ final class ThreadAssembler {
             for (Node child : children) {
                 replies.add(child.view());
             }
-            boolean placeholder = row.status() == CommentStatus.DELETED;
+            // A comment without an author is shown as a placeholder whatever its status says.
+            boolean placeholder = row.status() == CommentStatus.DELETED || row.authorId() == null;
             Commenter author = placeholder || row.authorId() == null ? null : commenters.get(row.authorId());
             Instant posted = row.createdAt().truncatedTo(ChronoUnit.SECONDS);
             return new CommentView(row.id(), row.articleId(), row.authorId(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.broadsheet.comment.CommentViews.ThreadView;
@@ -22,16 +23,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class ThreadPageCache {
 
-    private static final int MAX_ENTRIES = 2_000;
+    private static final int MAX_ENTRIES = 500;
 
-    /** The shared part of one page of threads. */
-    record Shared(long total, List<ThreadView> threads) {
+    /**
+     * The shared part of one page of threads, and its rendering for signed-in readers once made: kept together so
+     * that a rendering is never paired with threads read at another time.
+     */
+    record Shared(long total, List<ThreadView> threads, AtomicReference<String> signedIn) {
+
+        Shared(long total, List<ThreadView> threads) {
+            this(total, threads, new AtomicReference<>());
+        }
     }
 
-    private record Key(String kind, long articleId, CommentSort sort, int page) {
+    private record Key(long articleId, CommentSort sort, int page) {
     }
 
-    private record Entry(Object value, long expiresAt) {
+    private record Entry(Shared shared, long expiresAt) {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -45,33 +53,56 @@ public class ThreadPageCache {
     }
 
     Shared get(long articleId, CommentSort sort, int page, Supplier<Shared> load) {
-        return get("threads", articleId, sort, page, Shared.class, load);
-    }
-
-    /**
-     * Whatever else is the same for every reader of a page of threads (its signed-in rendering, say), under a
-     * kind of its own, dropped with the threads.
-     */
-    public <T> T get(String kind, long articleId, CommentSort sort, int page, Class<T> type, Supplier<T> load) {
         if (ttlMillis <= 0) {
             return load.get();
         }
-        Key key = new Key(kind, articleId, sort, page);
+        Key key = new Key(articleId, sort, page);
         long now = clock.millis();
         Entry entry = entries.get(key);
         if (entry != null && entry.expiresAt > now) {
-            return type.cast(entry.value);
+            return entry.shared;
+        }
+        if (entry != null) {
+            entries.remove(key, entry);
         }
         long startedIn = generation.get();
-        T shared = load.get();
+        Shared shared = load.get();
         // What was read while something changed may be stale already: use it, but do not keep it.
         if (generation.get() == startedIn) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(shared, now + ttlMillis));
+            Entry fresh = new Entry(shared, now + ttlMillis);
+            entries.put(key, fresh);
+            if (generation.get() != startedIn) {
+                entries.remove(key, fresh); // emptied while it was being put
+            }
         }
         return shared;
+    }
+
+    /**
+     * The signed-in rendering of these threads: made once and kept with them while they are the cached ones,
+     * otherwise made for this request only.
+     */
+    public String signedIn(long articleId, CommentSort sort, int page, List<ThreadView> threads,
+            Supplier<String> render) {
+        Entry entry = entries.get(new Key(articleId, sort, page));
+        if (entry == null || entry.shared.threads() != threads) {
+            return render.get();
+        }
+        String made = entry.shared.signedIn().get();
+        if (made == null) {
+            made = render.get();
+            entry.shared.signedIn().compareAndSet(null, made);
+        }
+        return made;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onRecommendationChanged(CommentEvents.RecommendationChanged event) {
+        generation.incrementAndGet();
+        entries.keySet().removeIf(key -> key.articleId() == event.articleId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

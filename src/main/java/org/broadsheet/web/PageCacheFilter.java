@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +45,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
     private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
     private static final int MAX_ENTRIES = 4_000;
     /** The only query parameters of pages that are the same for everyone. */
-    private static final java.util.Set<String> CACHED_PARAMETERS = java.util.Set.of("page", "signed-out", "sort");
+    private static final Set<String> CACHED_PARAMETERS = Set.of("page", "signed-out", "sort");
     private static final int MAX_BODY = 2 * 1024 * 1024;
     /** How long a request waits for another one rendering the same page before rendering it itself. */
     private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
@@ -53,7 +55,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
             STRICT_TRANSPORT_SECURITY);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final PageFiles files = new PageFiles();
+    private final PageFiles files;
+    /** Addresses whose page has been kept before: only these are worth waiting for while one is rendered. */
+    private final Set<String> cacheableKeys = ConcurrentHashMap.newKeySet();
     /** The pages being rendered right now, for the requests that arrive meanwhile. */
     private final Map<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -63,13 +67,27 @@ public class PageCacheFilter extends OncePerRequestFilter {
     public PageCacheFilter(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
+        this.files = new PageFiles(ttl);
     }
 
     /** Forgets every page; called after anything readers see has changed. */
     public void clear() {
         generation.incrementAndGet();
         entries.clear();
-        files.forgetOld();
+        files.forgetOld(filesInUse());
+    }
+
+    private Set<Path> filesInUse() {
+        Set<Path> inUse = new HashSet<>();
+        for (Entry entry : entries.values()) {
+            if (entry.bodyFile() != null) {
+                inUse.add(entry.bodyFile());
+            }
+            if (entry.gzippedFile() != null) {
+                inUse.add(entry.gzippedFile());
+            }
+        }
+        return inUse;
     }
 
     int size() {
@@ -105,10 +123,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             entry.writeTo(request, response, true);
             return;
         }
-        // One request renders a missing or expired page; the others meanwhile get the expired copy, or wait for
-        // the new one, so that a busy page never has everyone render it at once.
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
-        CompletableFuture<Entry> running = ttl.isZero() ? null : rendering.putIfAbsent(key, mine);
+        // One request renders a missing or expired page that has been kept before; the others meanwhile get the
+        // expired copy, or wait for the new one, so that a busy page never has everyone render it at once.
+        boolean known = !ttl.isZero() && cacheableKeys.contains(key);
+        CompletableFuture<Entry> mine = known ? new CompletableFuture<>() : null;
+        CompletableFuture<Entry> running = known ? rendering.putIfAbsent(key, mine) : null;
         if (running != null) {
             Entry ready = entry != null ? entry : awaited(running);
             if (ready != null) {
@@ -160,9 +179,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             if (!ttl.isZero() && generation.get() == startedIn) {
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
-                    files.forgetOld();
+                    cacheableKeys.clear();
+                    files.forgetOld(filesInUse());
                 }
                 entries.put(key, fresh);
+                cacheableKeys.add(key);
             }
             wrapper.resetBuffer();
             fresh.writeTo(request, response, false);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +32,13 @@ final class PageFiles {
     private static final String FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String START = "org.apache.tomcat.sendfile.start";
     private static final String END = "org.apache.tomcat.sendfile.end";
-    private static final Duration KEEP_UNUSED = Duration.ofMinutes(5);
-
     private final Path folder;
+    /** How long a file no cached page uses is kept, for responses still on their way. */
+    private final Duration keepUnused;
 
-    PageFiles() {
+    PageFiles(Duration ttl) {
+        Duration twice = ttl.multipliedBy(2);
+        this.keepUnused = twice.compareTo(Duration.ofMinutes(5)) > 0 ? twice : Duration.ofMinutes(5);
         Path created;
         try {
             created = Files.createTempDirectory("broadsheet-pages-");
@@ -100,14 +104,17 @@ final class PageFiles {
         }
     }
 
-    /** Removes the files no cached page has used for a while. */
-    void forgetOld() {
-        if (folder == null) {
-            return;
+    /** Removes, in the background, the files no cached page uses that were last used a while ago. */
+    void forgetOld(Set<Path> inUse) {
+        if (folder != null) {
+            CompletableFuture.runAsync(() -> remove(inUse));
         }
-        Instant before = Instant.now().minus(KEEP_UNUSED);
+    }
+
+    private void remove(Set<Path> inUse) {
+        Instant before = Instant.now().minus(keepUnused);
         try (Stream<Path> listed = Files.list(folder)) {
-            listed.filter(file -> {
+            listed.filter(file -> !inUse.contains(file)).filter(file -> {
                 try {
                     return Files.getLastModifiedTime(file).toInstant().isBefore(before);
                 } catch (IOException e) {

@@ -76,7 +76,7 @@ class ArticleController {
         if (comments != null) {
             try {
                 model.addAttribute("discussion", comments.firstPage(page, sort, viewer));
-            } catch (IllegalArgumentException e) {
+            } catch (ArticleDiscussion.UnknownOrderException e) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown comment order");
             }
         }

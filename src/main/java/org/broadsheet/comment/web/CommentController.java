@@ -126,7 +126,11 @@ class CommentController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("article", comments.article(id));
             if (form.parentId() != null) {
-                model.addAttribute("context", comments.inContext(form.parentId()));
+                try {
+                    model.addAttribute("context", comments.inContext(form.parentId()));
+                } catch (NotFoundException gone) {
+                    // The comment replied to is gone: the text can still be posted as a comment of its own.
+                }
             }
             model.addAttribute("box", new CommentBox(form.key(), form.text()));
             model.addAttribute("error", messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()));

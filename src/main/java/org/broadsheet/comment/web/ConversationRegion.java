@@ -49,8 +49,14 @@ class ConversationRegion implements PersonalRegion, ArticleDiscussion {
     public Object firstPage(ArticlePage article, String sort, Principal viewer) {
         ArticleRef ref = new ArticleRef(article.id(), article.url(), article.headline(), article.commentsOpen(),
                 article.commentCount());
-        return forReader(ref, article.authorAccountIds(), CommentSort.parse(sort), 1,
-                SignedInReader.accountId(viewer), currentRequest(), currentResponse());
+        CommentSort order;
+        try {
+            order = CommentSort.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownOrderException(sort);
+        }
+        return forReader(ref, article.authorAccountIds(), order, 1, SignedInReader.accountId(viewer),
+                currentRequest(), currentResponse());
     }
 
     @Override

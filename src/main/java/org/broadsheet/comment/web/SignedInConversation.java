@@ -44,7 +44,7 @@ class SignedInConversation {
 
     /** The page of threads, with the comment box, as this reader sees it. */
     Discussion render(Discussion d, HttpServletRequest request, HttpServletResponse response) {
-        String template = cache.get("signed-in", d.article().id(), d.sort(), d.threads().page(), String.class,
+        String template = cache.signedIn(d.article().id(), d.sort(), d.threads().page(), d.threads().items(),
                 () -> fragments.render(DISCUSSION, Map.of("d", d), request, response));
         return d.withPersonalHtml(PersonalTemplate.apply(template,
                 reader(d.viewer(), d.threads().items(), d.box().key(), d.box().text(), request)));

@@ -99,9 +99,10 @@ class ArticleControllerTests {
     void shouldAnswerBadRequestForAnUnknownCommentOrder() throws Exception {
         ArticlePage article = ArticleFixtures.page("Harbour bridge reopens", ArticleFixtures.image(), true);
         given(articles.article("harbour-bridge-reopens")).willReturn(new ArticleLookup.Found(article));
-        given(discussion.firstPage(eq(article), eq("oldest"), any())).willThrow(new IllegalArgumentException("x"));
+        given(discussion.firstPage(eq(article), eq("sideways"), any()))
+                .willThrow(new ArticleDiscussion.UnknownOrderException("sideways"));
 
-        mvc.perform(get(ArticleFixtures.URL + "?sort=oldest")).andExpect(status().isBadRequest());
+        mvc.perform(get(ArticleFixtures.URL + "?sort=sideways")).andExpect(status().isBadRequest());
     }
 
     @Test
