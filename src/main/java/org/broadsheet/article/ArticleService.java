@@ -250,6 +250,61 @@ public class ArticleService {
                 .toList();
     }
 
+    /**
+     * The editors' list of every article, drafts and scheduled ones included, filtered and in the order asked
+     * for; an unknown section or author matches nothing.
+     */
+    public Views.DeskPage desk(DeskQuery query) {
+        Instant now = clock.instant();
+        SectionTree tree = tree();
+        Set<Long> sectionIds = null;
+        if (query.section() != null && !query.section().isBlank()) {
+            sectionIds = tree.bySlug(query.section()).map(section -> tree.subtree(section.getId()))
+                    .orElse(Set.of(-1L));
+        }
+        Long authorId = null;
+        if (query.author() != null && !query.author().isBlank()) {
+            authorId = authors.findBySlug(query.author()).map(Author::getId).orElse(-1L);
+        }
+        // By publication time here (drafts last); by last change in the specification itself, as that is a
+        // computed value.
+        org.springframework.data.domain.Sort order = query.byPublished()
+                ? org.springframework.data.domain.Sort.by(
+                        org.springframework.data.domain.Sort.Order.desc("publishedAt").nullsLast(),
+                        org.springframework.data.domain.Sort.Order.desc("id"))
+                : org.springframework.data.domain.Sort.unsorted();
+        int page = Math.max(1, query.page());
+        Page<Article> found = articles.findAll(DeskSpecifications.matching(query, sectionIds, authorId, now),
+                PageRequest.of(page - 1, DeskQuery.PAGE_SIZE, order));
+        Map<Long, List<AuthorLink>> bylines = found.isEmpty() ? Map.of()
+                : bylines(found.getContent().stream().map(Article::getId).toList());
+        List<Views.DeskRow> rows = found.getContent().stream().map(a -> new Views.DeskRow(a.getId(),
+                a.getHeadline(), deskStatus(a, now), SectionTree.link(tree.byId(a.getPrimarySectionId())),
+                bylines.getOrDefault(a.getId(), List.of()), datelines.of(lastChange(a)),
+                a.getPublishedAt() == null ? null : datelines.of(a.getPublishedAt()),
+                "published".equals(deskStatus(a, now)) ? url(a) : null, a.getCommentCount())).toList();
+        List<SectionLink> sectionLinks = tree.roots().stream()
+                .flatMap(root -> tree.subtree(root.getId()).stream().map(tree::byId))
+                .map(SectionTree::link).toList();
+        List<AuthorLink> authorLinks = authors.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+                .map(ArticleService::authorLink).toList();
+        return new Views.DeskPage(new PagedResult<>(rows, page, DeskQuery.PAGE_SIZE, found.getTotalElements()),
+                sectionLinks, authorLinks);
+    }
+
+    private static String deskStatus(Article article, Instant now) {
+        if (article.getStatus() == ArticleStatus.DRAFT || article.getPublishedAt() == null) {
+            return "draft";
+        }
+        return article.getPublishedAt().isAfter(now) || article.getStatus() == ArticleStatus.SCHEDULED
+                ? "scheduled" : "published";
+    }
+
+    private static Instant lastChange(Article article) {
+        Instant updated = article.getUpdatedAt();
+        return updated != null && updated.isAfter(article.getCreatedAt()) ? updated : article.getCreatedAt();
+    }
+
     /** Cards for these article ids, in the given order, skipping any that readers cannot see. */
     public List<ArticleCard> cardsFor(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -55,6 +55,18 @@ public final class Views {
         }
     }
 
+    /**
+     * An article as the editors' list shows it: {@code status} is draft, scheduled or published;
+     * {@code publicUrl} is null while readers cannot see it.
+     */
+    public record DeskRow(long id, String headline, String status, SectionLink section, List<AuthorLink> authors,
+            Dateline updated, Dateline published, String publicUrl, int commentCount) {
+    }
+
+    /** The editors' list: a page of rows, and the sections and authors to filter by. */
+    public record DeskPage(PagedResult<DeskRow> rows, List<SectionLink> sections, List<AuthorLink> authors) {
+    }
+
     /** What the comments need to know about the article they are under. */
     public record CommentTarget(long id, String url, String headline, boolean commentsOpen, int commentCount,
             java.util.Set<Long> authorAccountIds) {

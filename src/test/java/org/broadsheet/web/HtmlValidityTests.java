@@ -185,6 +185,16 @@ class HtmlValidityTests {
         assertThat(Jsoup.parse(refused).select("p.error").text()).isNotBlank();
     }
 
+    @Test
+    void theEditorsArticleListShouldBeValidAndAccessible() throws Exception {
+        AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
+        String html = signedInPage(editor, "/admin/articles?sort=published", 200);
+        SoftAssertions softly = new SoftAssertions();
+        check(softly, "/admin/articles", html);
+        softly.assertAll();
+        assertThat(Jsoup.parse(html).select("table.desk-table tbody tr")).hasSize(25);
+    }
+
     private String signedInPage(AccountUser reader, String url, int status) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(URI.create(url)).with(user(reader))).andReturn()
                 .getResponse();
