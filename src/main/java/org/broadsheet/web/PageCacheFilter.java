@@ -184,6 +184,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
                 }
                 entries.put(key, fresh);
                 cacheableKeys.add(key);
+                files.tidyNowAndThen(this::filesInUse);
             }
             wrapper.resetBuffer();
             fresh.writeTo(request, response, false);

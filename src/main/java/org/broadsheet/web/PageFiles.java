@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,10 @@ final class PageFiles {
     private static final String FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String START = "org.apache.tomcat.sendfile.start";
     private static final String END = "org.apache.tomcat.sendfile.end";
+    private static final Duration TIDY_EVERY = Duration.ofMinutes(1);
+
     private final Path folder;
+    private volatile long lastTidied = System.currentTimeMillis();
     /** How long a file no cached page uses is kept, for responses still on their way. */
     private final Duration keepUnused;
 
@@ -105,9 +109,19 @@ final class PageFiles {
     }
 
     /** Removes, in the background, the files no cached page uses that were last used a while ago. */
-    void forgetOld(Set<Path> inUse) {
-        if (folder != null) {
-            CompletableFuture.runAsync(() -> remove(inUse));
+    CompletableFuture<Void> forgetOld(Set<Path> inUse) {
+        lastTidied = System.currentTimeMillis();
+        return folder == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> remove(inUse));
+    }
+
+    /**
+     * Tidies now and then while pages keep being stored without the cache ever being cleared (on a quiet site
+     * a page re-rendered after it expires is new bytes, and so a new file, whenever a relative time moved on).
+     */
+    void tidyNowAndThen(Supplier<Set<Path>> inUse) {
+        if (System.currentTimeMillis() - lastTidied > TIDY_EVERY.toMillis()) {
+            forgetOld(inUse.get());
         }
     }
 
