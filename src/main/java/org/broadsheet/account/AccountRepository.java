@@ -1,8 +1,13 @@
 package org.broadsheet.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -19,12 +24,12 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a from Account a where a.usernameKey = :key or a.emailKey = :key")
     Optional<Account> findByUsernameOrEmail(@Param("key") String key);
 
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Account a where a.id = :id")
     Optional<Account> findLockedById(@Param("id") long id);
 
     @Query("select distinct a from Account a left join fetch a.roles where a.id in :ids")
-    java.util.List<Account> findWithRoles(@Param("ids") java.util.Collection<Long> ids);
+    List<Account> findWithRoles(@Param("ids") Collection<Long> ids);
 
     @Query("select count(a) > 0 from Account a join a.roles r where r = org.broadsheet.account.Role.ADMIN")
     boolean anyAdmin();

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -298,12 +300,12 @@ public class AccountService {
      * The people behind these account ids, as comments show them, read in one statement; ids of deleted accounts
      * are missing from the map.
      */
-    public Map<Long, AccountViews.Commenter> commenters(java.util.Collection<Long> accountIds) {
+    public Map<Long, AccountViews.Commenter> commenters(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
         Instant newSince = clock.instant().minus(NEW_MEMBER);
-        Map<Long, AccountViews.Commenter> result = new java.util.HashMap<>();
+        Map<Long, AccountViews.Commenter> result = new HashMap<>();
         for (Account account : accounts.findWithRoles(accountIds)) {
             result.put(account.getId(), new AccountViews.Commenter(account.getId(), account.getUsername(),
                     account.getDisplayName(), account.getRoles().stream().anyMatch(Role::staff),

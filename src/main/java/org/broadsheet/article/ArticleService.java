@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ import org.broadsheet.shared.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -182,7 +184,7 @@ public class ArticleService {
     }
 
     /** Headlines and addresses of these visible articles, by id, for lists of comments across articles. */
-    public Map<Long, ArticleCard> cardsById(java.util.Collection<Long> ids) {
+    public Map<Long, ArticleCard> cardsById(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -268,11 +270,9 @@ public class ArticleService {
         }
         // By publication time here (drafts last); by last change in the specification itself, as that is a
         // computed value.
-        org.springframework.data.domain.Sort order = query.byPublished()
-                ? org.springframework.data.domain.Sort.by(
-                        org.springframework.data.domain.Sort.Order.desc("publishedAt").nullsLast(),
-                        org.springframework.data.domain.Sort.Order.desc("id"))
-                : org.springframework.data.domain.Sort.unsorted();
+        Sort order = query.byPublished()
+                ? Sort.by(Sort.Order.desc("publishedAt").nullsLast(), Sort.Order.desc("id"))
+                : Sort.unsorted();
         int page = Math.max(1, query.page());
         Page<Article> found = articles.findAll(DeskSpecifications.matching(query, sectionIds, authorId, now),
                 PageRequest.of(page - 1, DeskQuery.PAGE_SIZE, order));
@@ -286,7 +286,7 @@ public class ArticleService {
         List<SectionLink> sectionLinks = tree.roots().stream()
                 .flatMap(root -> tree.subtree(root.getId()).stream().map(tree::byId))
                 .map(SectionTree::link).toList();
-        List<AuthorLink> authorLinks = authors.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+        List<AuthorLink> authorLinks = authors.findAll(Sort.by("name")).stream()
                 .map(ArticleService::authorLink).toList();
         return new Views.DeskPage(new PagedResult<>(rows, page, DeskQuery.PAGE_SIZE, found.getTotalElements()),
                 sectionLinks, authorLinks);

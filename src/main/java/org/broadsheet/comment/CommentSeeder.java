@@ -3,7 +3,6 @@ package org.broadsheet.comment;
 import java.time.Instant;
 import java.util.Collection;
 
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -17,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentSeeder {
 
     private final CommentRepository comments;
-    private final ArticleService articles;
+    private final CommentService service;
     private final ApplicationEventPublisher events;
 
-    CommentSeeder(CommentRepository comments, ArticleService articles, ApplicationEventPublisher events) {
+    CommentSeeder(CommentRepository comments, CommentService service, ApplicationEventPublisher events) {
         this.comments = comments;
-        this.articles = articles;
+        this.service = service;
         this.events = events;
     }
 
@@ -38,12 +37,7 @@ public class CommentSeeder {
         Comment comment = parent == null
                 ? Comment.topLevel(articleId, authorId, body, CommentStatus.VISIBLE, at, null)
                 : Comment.reply(parent, authorId, body, CommentStatus.VISIBLE, at, null);
-        comments.saveAndFlush(comment);
-        comment.startThreadIfTopLevel();
-        articles.adjustCommentCount(articleId, 1);
-        if (parent != null) {
-            comments.adjustReplyCount(comment.threadId(), 1);
-        }
+        service.store(comment);
         events.publishEvent(new ContentChangedEvent("comments of article " + articleId));
         return comment.getId();
     }

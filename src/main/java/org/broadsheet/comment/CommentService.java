@@ -3,9 +3,12 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +41,7 @@ import org.broadsheet.shared.PagedResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -142,6 +146,16 @@ public class CommentService {
         return new CommentInContext(ref(target), single(comment, target), comment.getBody());
     }
 
+    /** The reader's own comment, still there to be deleted; 404 for anyone else's. */
+    public CommentInContext deletable(long accountId, long commentId) {
+        Comment comment = owned(accountId, commentId);
+        if (comment.getStatus() == CommentStatus.DELETED) {
+            throw new NotFoundException("comment " + commentId);
+        }
+        CommentTarget target = target(comment.getArticleId());
+        return new CommentInContext(ref(target), single(comment, target), comment.getBody());
+    }
+
     /** The reader's own comment, while they may still edit it. */
     public CommentInContext editable(long accountId, long commentId) {
         Comment comment = owned(accountId, commentId);
@@ -169,21 +183,20 @@ public class CommentService {
     public List<IgnoredReader> ignoredBy(long accountId) {
         Map<Long, Commenter> people = accounts.commenters(comments.findIgnored(accountId));
         return people.values().stream()
-                .sorted(java.util.Comparator.comparing(Commenter::displayName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(Commenter::displayName, String.CASE_INSENSITIVE_ORDER))
                 .map(c -> new IgnoredReader(c.username(), c.displayName())).toList();
     }
 
     /** A page of a reader's visible comments, newest first, with the headlines of their articles. */
     public PagedResult<AuthoredComment> byAuthor(long accountId, int page, int size) {
         Page<Comment> found = comments.findVisibleByAuthor(accountId, PageRequest.of(Math.max(0, page - 1), size,
-                org.springframework.data.domain.Sort.by("createdAt").descending().and(
-                        org.springframework.data.domain.Sort.by("id").descending())));
+                Sort.by("createdAt").descending().and(Sort.by("id").descending())));
         var cards = articles.cardsById(found.getContent().stream().map(Comment::getArticleId).distinct().toList());
         List<AuthoredComment> items = found.getContent().stream()
                 .filter(c -> cards.containsKey(c.getArticleId()))
                 .map(c -> new AuthoredComment(c.getId(), cards.get(c.getArticleId()).headline(),
                         cards.get(c.getArticleId()).url(), c.getBodyHtml(), c.getBody(),
-                        datelines.of(c.getCreatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))))
+                        datelines.of(c.getCreatedAt().truncatedTo(ChronoUnit.SECONDS))))
                 .toList();
         return new PagedResult<>(items, Math.max(1, page), size, found.getTotalElements());
     }
@@ -243,20 +256,31 @@ public class CommentService {
                 ? CommentStatus.HELD : CommentStatus.VISIBLE;
         Comment comment = parent == null ? Comment.topLevel(articleId, accountId, body, status, now, storedKey)
                 : Comment.reply(parent, accountId, body, status, now, storedKey);
-        comments.saveAndFlush(comment);
-        comment.startThreadIfTopLevel();
+        store(comment);
         if (status == CommentStatus.VISIBLE) {
-            shown(comment, parent == null ? null : parent.getAuthorId());
+            announce(comment, parent == null ? null : parent.getAuthorId());
         }
         return new Posted(comment.getId(), articleId, status == CommentStatus.HELD);
     }
 
-    /** Counts a comment that readers can now see and tells whoever listens. */
-    private void shown(Comment comment, Long parentAuthorId) {
+    /** Saves a new comment, starting its thread if it is top-level, and counts it if readers can see it. */
+    void store(Comment comment) {
+        comments.saveAndFlush(comment);
+        comment.startThreadIfTopLevel();
+        if (comment.getStatus() == CommentStatus.VISIBLE) {
+            count(comment);
+        }
+    }
+
+    private void count(Comment comment) {
         articles.adjustCommentCount(comment.getArticleId(), 1);
         if (!comment.isTopLevel()) {
             comments.adjustReplyCount(comment.threadId(), 1);
         }
+    }
+
+    /** Tells whoever listens that a comment became visible, and that the pages under it changed. */
+    private void announce(Comment comment, Long parentAuthorId) {
         events.publishEvent(new CommentPosted(comment.getId(), comment.getArticleId(), comment.getAuthorId(),
                 comment.getParentId(), parentAuthorId));
         changed(comment);
@@ -443,7 +467,8 @@ public class CommentService {
         for (Comment comment : comments.findByAuthorIdOrderByCreatedAt(accountId)) {
             if (comment.getStatus() == CommentStatus.HELD) {
                 comment.show();
-                shown(comment, null);
+                count(comment);
+                announce(comment, null);
             }
         }
     }
@@ -454,7 +479,7 @@ public class CommentService {
         var cards = articles.cardsById(all.stream().map(Comment::getArticleId).distinct().toList());
         List<Map<String, Object>> result = new ArrayList<>();
         for (Comment c : all) {
-            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", c.getId());
             item.put("article", cards.containsKey(c.getArticleId()) ? cards.get(c.getArticleId()).url() : null);
             item.put("postedAt", c.getCreatedAt().toString());

@@ -2,8 +2,11 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.PagedResult;
@@ -162,13 +165,13 @@ public final class CommentViews {
         /** The opening marker that lets the page cache render this part again for a signed-in reader. */
         public String regionMarker() {
             // What the region needs to render again without reading the article: ids, a path, numbers.
-            java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+            Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("article", article.id());
             parameters.put("url", article.url());
             parameters.put("open", article.commentsOpen());
             parameters.put("count", article.commentCount());
             parameters.put("authors", articleAuthors.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(",")));
+                    .collect(Collectors.joining(",")));
             parameters.put("sort", sort.param());
             parameters.put("page", threads.page());
             return PersonalRegion.opening(REGION, parameters);

@@ -18,7 +18,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the part of a page of threads that is the same for every reader (the threads, their authors and
  * counts) for as long as the page cache keeps pages, so that each signed-in reader's view of a busy article
- * costs only what is theirs: their recommendations and the readers they ignore. Emptied after any change.
+ * costs only what is theirs: their recommendations and the readers they ignore. Emptied after any change to
+ * content; a recommendation drops only its article's pages.
  */
 @Component
 public class ThreadPageCache {

@@ -398,9 +398,15 @@ class CommentServiceTests {
         assertThat(commentCount(articleId)).isEqualTo(3);
         assertCountsExact(articleId);
 
+        // Only the author is asked whether to delete.
+        assertThat(comments.deletable(ben.id(), middle).comment().id()).isEqualTo(middle);
+        assertThatThrownBy(() -> comments.deletable(ana.id(), middle)).isInstanceOf(NotFoundException.class);
+
         // With a reply, it leaves a placeholder and the thread keeps its replies.
         assertThatThrownBy(() -> comments.delete(ana.id(), middle)).isInstanceOf(NotFoundException.class);
         comments.delete(ben.id(), middle);
+        assertThatThrownBy(() -> comments.deletable(ben.id(), middle)).as("not twice")
+                .isInstanceOf(NotFoundException.class);
         Map<String, Object> placeholder = row(middle);
         assertThat(placeholder.get("status")).isEqualTo("DELETED");
         assertThat(placeholder.get("body")).isNull();

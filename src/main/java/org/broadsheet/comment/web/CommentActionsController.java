@@ -77,13 +77,7 @@ class CommentActionsController {
 
     @GetMapping("/comments/{id}/delete")
     String deleteForm(@PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model) {
-        // Only the author is shown the question; editable() would also refuse late edits, so check ownership only.
-        CommentInContext context = comments.inContext(id);
-        if (context.comment().authorId() == null || context.comment().authorId() != user.id()
-                || context.comment().deleted()) {
-            throw new NotFoundException("comment " + id);
-        }
-        model.addAttribute("context", context);
+        model.addAttribute("context", comments.deletable(user.id(), id));
         return DELETE_VIEW;
     }
 

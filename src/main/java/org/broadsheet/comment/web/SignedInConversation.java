@@ -1,6 +1,7 @@
 package org.broadsheet.comment.web;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ class SignedInConversation {
         String template = fragments.render(THREAD, Map.of("t", page.thread(), "article", page.article(),
                 "highlighted", page.highlighted(), "back", "/comments/" + page.highlighted()), request, response);
         return page.withPersonalHtml(PersonalTemplate.apply(template,
-                reader(page.viewer(), java.util.List.of(page.thread()), "", null, request)));
+                reader(page.viewer(), List.of(page.thread()), "", null, request)));
     }
 
     /** One comment of the reader's own, just posted, as the page's script adds it in place. */
@@ -64,7 +65,7 @@ class SignedInConversation {
         String template = fragments.render(COMMENT, Map.of("c", comment, "article", article, "highlighted",
                 comment.id(), "back", comment.permalink()), request, response);
         return PersonalTemplate.apply(template, reader(viewer,
-                java.util.List.of(new ThreadView(comment, 0, 0)), "", null, request));
+                List.of(new ThreadView(comment, 0, 0)), "", null, request));
     }
 
     private static PersonalTemplate.Reader reader(Viewer viewer, Iterable<ThreadView> threads, String key,

@@ -1,5 +1,6 @@
 package org.broadsheet.editorial.web;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.broadsheet.article.ArticleService;
@@ -44,10 +45,10 @@ class ArticleDeskController {
         model.addAttribute("query", query);
         model.addAttribute("desk", articles.desk(query));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/articles")
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(query.status()))
-                .queryParamIfPresent("section", java.util.Optional.ofNullable(query.section()))
-                .queryParamIfPresent("author", java.util.Optional.ofNullable(query.author()))
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(query.text()).filter(t -> !t.isEmpty()))
+                .queryParamIfPresent("status", Optional.ofNullable(query.status()))
+                .queryParamIfPresent("section", Optional.ofNullable(query.section()))
+                .queryParamIfPresent("author", Optional.ofNullable(query.author()))
+                .queryParamIfPresent("q", Optional.ofNullable(query.text()).filter(t -> !t.isEmpty()))
                 .queryParam("sort", sort).encode().build().toUriString());
         return VIEW;
     }
