@@ -137,4 +137,8 @@ class Account {
     Set<Role> getRoles() {
         return roles;
     }
+
+    long getVersion() {
+        return version;
+    }
 }

@@ -23,6 +23,13 @@ public final class AccountEvents {
     public record CredentialsChanged(String username) {
     }
 
+    /**
+     * An administrator changed the account's roles; published inside the transaction, so listeners that act on
+     * sessions should wait for the commit. Sessions signed in as {@code username} must pick the new roles up.
+     */
+    public record RolesChanged(String username) {
+    }
+
     /** The account's email address was verified; comments held until then can be shown. */
     public record EmailVerified(long accountId) {
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.broadsheet.shared.Datelines.Dateline;
+
 /**
  * Records the account module hands to the web layer; no {@code Account} entity leaves the module.
  */
@@ -33,5 +35,18 @@ public final class AccountViews {
 
     /** A new account, as submitted on the registration form. */
     public record Registration(String username, String displayName, String email, String password) {
+    }
+
+    /**
+     * An account as the administrators' user list and account page show it. {@code roles} are in the order of
+     * {@link Role}, READER first; {@code version} goes with the roles form, so that a change made meanwhile by
+     * another administrator is noticed.
+     */
+    public record AccountSummary(long id, String username, String displayName, String email, boolean emailVerified,
+            Dateline memberSince, List<Role> roles, long version) {
+
+        public boolean holds(Role role) {
+            return roles.contains(role);
+        }
     }
 }

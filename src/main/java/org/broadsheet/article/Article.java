@@ -90,6 +90,12 @@ class Article {
 
     private String seoDescription;
 
+    private String seoImage;
+
+    private String updatedBy;
+
+    private Instant savedAt;
+
     @Version
     private long version;
 
@@ -134,8 +140,13 @@ class Article {
     }
 
     void seo(String title, String description) {
+        seo(title, description, null);
+    }
+
+    void seo(String title, String description, String image) {
         this.seoTitle = title;
         this.seoDescription = description;
+        this.seoImage = image;
     }
 
     void commentsOpen(boolean open) {
@@ -147,8 +158,26 @@ class Article {
         this.status = at.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
     }
 
+    /** Takes the article off the site: it becomes a draft again, with no publication time. */
+    void unpublish() {
+        this.status = ArticleStatus.DRAFT;
+        this.publishedAt = null;
+    }
+
     void markUpdated(Instant at) {
         this.updatedAt = at;
+    }
+
+    /**
+     * Records an editor's save. Readers see "Updated" only when an article that was already on the site changes,
+     * not when a draft or a backdated archive article is first published.
+     */
+    void savedBy(String username, Instant at, boolean wasPublic) {
+        this.updatedBy = username;
+        this.savedAt = at;
+        if (wasPublic && status == ArticleStatus.PUBLISHED) {
+            this.updatedAt = at;
+        }
     }
 
     void renameTo(String slug) {
@@ -229,6 +258,26 @@ class Article {
 
     String getSeoDescription() {
         return seoDescription;
+    }
+
+    String getSeoImage() {
+        return seoImage;
+    }
+
+    Instant getSavedAt() {
+        return savedAt;
+    }
+
+    String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    Set<Tag> getTags() {
+        return tags;
+    }
+
+    List<Author> getAuthors() {
+        return authors;
     }
 
     long getVersion() {

@@ -27,6 +27,11 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where a.id in :ids and " + VISIBLE)
     List<Article> findVisibleByIds(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
 
+    /** The front page's pinned stories that readers can see now; pins of unpublished or scheduled ones are left out. */
+    @Query("select new org.broadsheet.article.PinnedArticle(a, p.slot, p.position) from FrontPagePin p"
+            + " join Article a on a.id = p.articleId where " + VISIBLE + " order by p.slot, p.position")
+    List<PinnedArticle> findVisiblePins(@Param("now") Instant now);
+
     @Query("select a from Article a where " + VISIBLE + " order by a.publishedAt desc, a.id desc")
     Page<Article> findVisible(@Param("now") Instant now, Pageable pageable);
 
@@ -91,4 +96,18 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Modifying(flushAutomatically = true)
     @Query("update Article a set a.commentCount = a.commentCount + :delta where a.id = :id")
     int adjustCommentCount(@Param("id") long articleId, @Param("delta") int delta);
+
+    /** Scheduled articles whose publication time has come. */
+    @Query("select a from Article a where a.status = org.broadsheet.article.ArticleStatus.SCHEDULED"
+            + " and a.publishedAt <= :now order by a.publishedAt")
+    List<Article> findDue(@Param("now") Instant now);
+
+    /**
+     * Publishes a scheduled article whose time has come, if it still is scheduled: of several instances racing,
+     * exactly one sees 1. The version is left alone; an editor's open form does not conflict with the scheduler.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Article a set a.status = org.broadsheet.article.ArticleStatus.PUBLISHED where a.id = :id"
+            + " and a.status = org.broadsheet.article.ArticleStatus.SCHEDULED and a.publishedAt <= :now")
+    int markPublished(@Param("id") long articleId, @Param("now") Instant now);
 }

@@ -61,11 +61,13 @@ public class ArticleService {
     private final SiteProperties site;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CorrectionRepository corrections;
     private volatile SectionTree sectionTree;
 
     ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
-            SiteProperties site, Clock clock, ApplicationEventPublisher events) {
+            SiteProperties site, Clock clock, ApplicationEventPublisher events, CorrectionRepository corrections) {
+        this.corrections = corrections;
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
@@ -85,16 +87,42 @@ public class ArticleService {
         return tree().roots().stream().map(SectionTree::link).toList();
     }
 
+    /**
+     * The front page: the stories editors pinned (those readers can see), then the latest ones in the places
+     * left. Read in three statements however many stories are pinned: the pins, the latest, all their bylines.
+     */
     public FrontPage frontPage() {
         Instant now = clock.instant();
-        List<ArticleCard> pool = cards(articles.findVisible(now, PageRequest.of(0, FRONT_PAGE_POOL)).getContent());
-        if (pool.isEmpty()) {
-            return new FrontPage(null, List.of(), List.of(), List.of());
+        List<PinnedArticle> pinned = articles.findVisiblePins(now);
+        List<Article> newest = articles.findVisible(now, PageRequest.of(0, FRONT_PAGE_POOL)).getContent();
+        List<Article> both = new ArrayList<>(newest);
+        Set<Long> newestIds = newest.stream().map(Article::getId).collect(Collectors.toSet());
+        pinned.stream().map(PinnedArticle::article).filter(a -> !newestIds.contains(a.getId())).forEach(both::add);
+        Map<Long, ArticleCard> cardsById = cards(both).stream()
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+        List<ArticleCard> pool = newest.stream().map(a -> cardsById.get(a.getId())).toList();
+        ArticleCard lead = null;
+        List<ArticleCard> top = new ArrayList<>();
+        for (PinnedArticle pin : pinned) {
+            ArticleCard card = cardsById.get(pin.article().getId());
+            if (pin.slot() == PinSlot.LEAD) {
+                lead = card;
+            } else if (top.size() < 4) {
+                top.add(card);
+            }
         }
         Set<Long> shown = new LinkedHashSet<>();
-        ArticleCard lead = pool.get(0);
+        top.forEach(card -> shown.add(card.id()));
+        if (lead == null) {
+            // The latest story that is not pinned as a top story; the first top story if every one is.
+            lead = pool.stream().filter(card -> !shown.contains(card.id())).findFirst()
+                    .orElseGet(() -> top.isEmpty() ? null : top.remove(0));
+        }
+        if (lead == null) {
+            return new FrontPage(null, List.of(), List.of(), List.of());
+        }
         shown.add(lead.id());
-        List<ArticleCard> top = take(pool, shown, 4, card -> card.lead() != null);
+        top.addAll(take(pool, shown, 4 - top.size(), card -> card.lead() != null));
         List<ArticleCard> latest = take(pool, shown, 6, card -> true);
         SectionTree tree = tree();
         List<SectionBlock> blocks = new ArrayList<>();
@@ -140,7 +168,7 @@ public class ArticleService {
         return new ArticleLookup.Found(page(found.get(), now));
     }
 
-    private ArticlePage page(Article article, Instant now) {
+    ArticlePage page(Article article, Instant now) {
         SectionTree tree = tree();
         List<Long> tagIds = articles.findTagIds(article.getId());
         List<Long> relatedIds = articles.findRelatedIds(article.getId(), tagIds.isEmpty() ? List.of(-1L) : tagIds,
@@ -157,17 +185,21 @@ public class ArticleService {
                 .map(t -> new TagLink(t.slug(), t.name(), "/tags/" + t.slug())).toList();
         List<SectionLink> further = articles.findFurtherSectionIds(article.getId()).stream()
                 .map(id -> SectionTree.link(tree.byId(id))).toList();
-        Instant changed = article.getUpdatedAt() != null && article.getUpdatedAt().isAfter(article.getPublishedAt())
+        List<Views.CorrectionNote> notes = corrections.findByArticle(article.getId()).stream()
+                .map(c -> CorrectionService.note(c, datelines)).toList();
+        // A draft's preview is dated now, as it would be if it were published now.
+        Instant published = article.getPublishedAt() != null ? article.getPublishedAt() : now;
+        Instant changed = article.getUpdatedAt() != null && article.getUpdatedAt().isAfter(published)
                 ? article.getUpdatedAt() : null;
         return new ArticlePage(article.getId(), article.getSlug(), url(article), article.getHeadline(),
                 article.getStandfirst(), article.getType().label(), tree.breadcrumb(article.getPrimarySectionId()),
-                further, bylines.getOrDefault(article.getId(), List.of()), datelines.of(article.getPublishedAt()),
-                datelines.of(changed), changed != null ? changed : article.getPublishedAt(),
+                further, bylines.getOrDefault(article.getId(), List.of()), datelines.of(published),
+                datelines.of(changed), changed != null ? changed : published,
                 article.getCommentCount(), article.isCommentsOpen(), lead(article.getLead()), article.getBodyHtml(),
                 tagLinks, related.stream().map(r -> card(r, bylines)).toList(),
                 article.getSeoTitle() != null ? article.getSeoTitle() : article.getHeadline(),
                 article.getSeoDescription() != null ? article.getSeoDescription() : article.getStandfirst(),
-                authorAccounts);
+                authorAccounts, socialImage(article), notes);
     }
 
     private static Set<Long> authorAccounts(List<BylineRow> rows, long articleId) {
@@ -292,7 +324,7 @@ public class ArticleService {
                 sectionLinks, authorLinks);
     }
 
-    private static String deskStatus(Article article, Instant now) {
+    static String deskStatus(Article article, Instant now) {
         if (article.getStatus() == ArticleStatus.DRAFT || article.getPublishedAt() == null) {
             return "draft";
         }
@@ -300,9 +332,15 @@ public class ArticleService {
                 ? "scheduled" : "published";
     }
 
-    private static Instant lastChange(Article article) {
-        Instant updated = article.getUpdatedAt();
-        return updated != null && updated.isAfter(article.getCreatedAt()) ? updated : article.getCreatedAt();
+    /** When an editor last saved the article, or else when it was last updated or created. */
+    static Instant lastChange(Article article) {
+        Instant last = article.getCreatedAt();
+        for (Instant at : new Instant[] {article.getUpdatedAt(), article.getSavedAt()}) {
+            if (at != null && at.isAfter(last)) {
+                last = at;
+            }
+        }
+        return last;
     }
 
     /** Cards for these article ids, in the given order, skipping any that readers cannot see. */
@@ -346,7 +384,7 @@ public class ArticleService {
         Lead lead = command.lead();
         if (lead != null) {
             article.lead(new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(), lead.caption(),
-                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height()));
+                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height(), lead.srcset()));
         }
         article.seo(command.seoTitle(), command.seoDescription());
         article.commentsOpen(command.commentsOpen());
@@ -403,7 +441,12 @@ public class ArticleService {
 
     // ---------------------------------------------------------------- mapping
 
-    private SectionTree tree() {
+    /** Drops the cached section tree, so that the next page reads the sections again (after they changed). */
+    void forgetSections() {
+        sectionTree = null;
+    }
+
+    SectionTree tree() {
         SectionTree tree = sectionTree;
         if (tree == null) {
             tree = new SectionTree(sections.findAll());
@@ -412,9 +455,11 @@ public class ArticleService {
         return tree;
     }
 
-    private String url(Article article) {
+    String url(Article article) {
         Section section = tree().byId(article.getPrimarySectionId());
-        return ArticleUrls.path(section.getSlug(), article.getPublishedAt(), site.zone(), article.getSlug());
+        // A draft has no publication time yet; its preview is shown at the address it would have today.
+        Instant published = article.getPublishedAt() != null ? article.getPublishedAt() : clock.instant();
+        return ArticleUrls.path(section.getSlug(), published, site.zone(), article.getSlug());
     }
 
     private List<ArticleCard> cards(List<Article> list) {
@@ -454,7 +499,19 @@ public class ArticleService {
             return null;
         }
         return new Lead(m.kind().name(), m.url(), m.alt(), m.caption(), m.credit(), m.posterUrl(), m.captionsUrl(),
-                m.width(), m.height());
+                m.width(), m.height(), m.srcset());
+    }
+
+    /** The picture shown when the article is shared: the editor's choice, else the lead picture or poster. */
+    private static String socialImage(Article article) {
+        if (article.getSeoImage() != null) {
+            return article.getSeoImage();
+        }
+        LeadMedia m = article.getLead();
+        if (m == null || m.kind() == null) {
+            return null;
+        }
+        return m.kind() == LeadKind.IMAGE ? m.url() : m.posterUrl();
     }
 
     private static List<Article> orderBy(List<Article> found, List<Long> ids) {

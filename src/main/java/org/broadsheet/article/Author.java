@@ -48,6 +48,20 @@ class Author {
         this.accountId = accountId;
     }
 
+    /** The editors' profile form: everything about the author, the linked account included. */
+    void edit(String slug, String name, String roleTitle, String bio, String photoUrl, Long accountId) {
+        this.slug = slug;
+        this.name = name;
+        this.roleTitle = roleTitle;
+        this.bio = bio;
+        this.photoUrl = photoUrl;
+        this.accountId = accountId;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
     Long getId() {
         return id;
     }

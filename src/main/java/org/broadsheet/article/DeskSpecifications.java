@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
@@ -47,8 +48,10 @@ final class DeskSpecifications {
                 where.add(builder.like(builder.lower(root.get("headline")), like, '\\'));
             }
             if (!query.byPublished() && !Long.class.equals(criteria.getResultType())) {
-                criteria.orderBy(builder.desc(builder.coalesce(root.<Instant>get("updatedAt"), root.get("createdAt"))),
-                        builder.desc(root.get("id")));
+                Expression<Instant> lastChange = builder.coalesce(
+                        builder.coalesce(root.<Instant>get("savedAt"), root.<Instant>get("updatedAt")),
+                        root.<Instant>get("createdAt"));
+                criteria.orderBy(builder.desc(lastChange), builder.desc(root.get("id")));
             }
             return builder.and(where.toArray(Predicate[]::new));
         };

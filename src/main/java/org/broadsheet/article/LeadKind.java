@@ -4,5 +4,5 @@ package org.broadsheet.article;
  * What sits at the top of an article: a picture or a video.
  */
 public enum LeadKind {
-    IMAGE, VIDEO
+    IMAGE, VIDEO, EMBED
 }

@@ -18,5 +18,6 @@ record LeadMedia(
         @Column(name = "lead_poster_url") String posterUrl,
         @Column(name = "lead_captions_url") String captionsUrl,
         @Column(name = "lead_width") Integer width,
-        @Column(name = "lead_height") Integer height) {
+        @Column(name = "lead_height") Integer height,
+        @Column(name = "lead_srcset") String srcset) {
 }

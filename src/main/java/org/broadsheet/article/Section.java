@@ -62,4 +62,17 @@ class Section {
     int getSortOrder() {
         return sortOrder;
     }
+
+    /** The editors' section form; the caller has checked that the parent is not the section or below it. */
+    void edit(String slug, String name, String description, Long parentId, int sortOrder) {
+        this.slug = slug;
+        this.name = name;
+        this.description = description;
+        this.parentId = parentId;
+        this.sortOrder = sortOrder;
+    }
+
+    long getVersion() {
+        return version;
+    }
 }

@@ -35,4 +35,9 @@ class Tag {
     String getName() {
         return name;
     }
+
+    void rename(String slug, String name) {
+        this.slug = slug;
+        this.name = name;
+    }
 }

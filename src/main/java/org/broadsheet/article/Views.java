@@ -27,7 +27,12 @@ public final class Views {
 
     /** The lead picture or video of an article. */
     public record Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
-            String captionsUrl, Integer width, Integer height) {
+            String captionsUrl, Integer width, Integer height, String srcset) {
+
+        public Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
+                String captionsUrl, Integer width, Integer height) {
+            this(kind, url, alt, caption, credit, posterUrl, captionsUrl, width, height, null);
+        }
 
         public boolean image() {
             return "IMAGE".equals(kind);
@@ -35,6 +40,11 @@ public final class Views {
 
         public boolean video() {
             return "VIDEO".equals(kind);
+        }
+
+        /** A video from an allowed provider, shown in that provider's player. */
+        public boolean embed() {
+            return "EMBED".equals(kind);
         }
     }
 
@@ -48,11 +58,16 @@ public final class Views {
             List<SectionLink> breadcrumb, List<SectionLink> furtherSections, List<AuthorLink> authors,
             Dateline published, Dateline updated, java.time.Instant lastModified, int commentCount,
             boolean commentsOpen, Lead lead, String bodyHtml, List<TagLink> tags, List<ArticleCard> related,
-            String seoTitle, String description, java.util.Set<Long> authorAccountIds) {
+            String seoTitle, String description, java.util.Set<Long> authorAccountIds, String socialImage,
+            List<CorrectionNote> corrections) {
 
         public SectionLink section() {
             return breadcrumb.get(breadcrumb.size() - 1);
         }
+    }
+
+    /** A correction, update or clarification printed under an article, dated when the editor added it. */
+    public record CorrectionNote(long id, CorrectionKind kind, Dateline dateline, String note) {
     }
 
     /**

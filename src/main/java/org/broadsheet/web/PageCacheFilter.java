@@ -105,6 +105,15 @@ public class PageCacheFilter extends OncePerRequestFilter {
         return entry != null && entry.expiresAt > clock.millis() ? entry.body : null;
     }
 
+    /**
+     * Uploaded media (and the demo videos beside them) are large files with their own year-long cache headers
+     * and Range requests: they pass straight through, never copied into memory here.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/media/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -13,6 +13,7 @@ import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.SignInThrottle;
 import org.broadsheet.account.SignInThrottledException;
 import org.broadsheet.account.ThrottledAuthenticationProvider;
+import org.broadsheet.shared.VideoEmbeds;
 import org.broadsheet.shared.web.ContinuePaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,6 +27,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
@@ -42,7 +44,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
+    /** Frames only for the players of the allowed video providers that article bodies embed (VideoEmbeds). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
+            + "frame-src " + VideoEmbeds.YOUTUBE_PLAYER_ORIGIN + " " + VideoEmbeds.VIMEO_PLAYER_ORIGIN + "; "
             + "style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     static final String SIGN_IN_USERNAME = "signInUsername";
@@ -50,15 +54,19 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountUserDetailsService users,
-            DataSource dataSource, SessionRegistry sessionRegistry,
+            DataSource dataSource, SessionRegistry sessionRegistry, FreshRoles freshRoles,
             @Value("${broadsheet.security.remember-me-key:}") String rememberMeKey,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
         JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
         tokens.setDataSource(dataSource);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("EDITOR")
+                        .requestMatchers("/admin/authors", "/admin/authors/**", "/admin/sections",
+                                "/admin/sections/**", "/admin/tags", "/admin/tags/**", "/admin/front-page",
+                                "/admin/front-page/**").hasRole("EDITOR")
                         .requestMatchers("/admin/moderation", "/admin/moderation/**").hasRole("MODERATOR")
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/audit", "/admin/audit/**").hasRole("ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "MODERATOR")
                         .requestMatchers(HttpMethod.POST, "/articles/*/comments").authenticated()
                         .requestMatchers("/comments/*/*").authenticated()
@@ -83,7 +91,15 @@ class SecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+        // Roles an administrator changed apply to open sessions before their next request is let through.
+        http.addFilterBefore(freshRoles.filter(), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Marks the sessions of an account whose roles changed, and refreshes them (see the filter above). */
+    @Bean
+    FreshRoles freshRoles(SessionRegistry sessionRegistry, AccountUserDetailsService users) {
+        return new FreshRoles(sessionRegistry, users);
     }
 
     /** Tells the session registry when sessions end, so that it does not keep them. */

@@ -29,7 +29,8 @@ class StaffDeskController {
     private static final List<Desk> DESKS = List.of(
             new Desk("editorial", "ROLE_EDITOR", "/admin/articles"),
             new Desk("moderation", "ROLE_MODERATOR", "/admin/moderation"),
-            new Desk("users", "ROLE_ADMIN", "/admin/users"));
+            new Desk("users", "ROLE_ADMIN", "/admin/users"),
+            new Desk("audit", "ROLE_ADMIN", "/admin/audit"));
 
     private final RoleHierarchy roles;
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;

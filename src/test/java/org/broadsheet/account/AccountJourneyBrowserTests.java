@@ -154,7 +154,7 @@ class AccountJourneyBrowserTests {
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Staff desk");
         assertThat(visible(By.cssSelector("main .lede")).getText()).startsWith("Welcome, Alex Admin.");
         assertThat(driver.findElements(By.cssSelector("main .desk h2")).stream().map(WebElement::getText))
-                .containsExactly("Editorial desk", "Moderation desk", "Users");
+                .containsExactly("Editorial desk", "Moderation desk", "Users", "Audit log");
         screenshot("account-journey-staff-desk");
     }
 

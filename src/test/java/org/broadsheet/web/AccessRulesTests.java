@@ -87,8 +87,18 @@ class AccessRulesTests {
             /admin                SIGN_IN    DENIED    ALLOWED    ALLOWED   ALLOWED
             /admin/articles       SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
             /admin/articles/new   SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
+            /admin/articles/1/corrections SIGN_IN DENIED DENIED   ALLOWED   ALLOWED
+            /corrections          ALLOWED    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /admin/authors        SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
+            /admin/authors/new    SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
+            /admin/sections       SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
+            /admin/tags           SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
+            /admin/front-page     SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
             /admin/moderation     SIGN_IN    DENIED    ALLOWED    DENIED    ALLOWED
             /admin/users          SIGN_IN    DENIED    DENIED     DENIED    ALLOWED
+            /admin/users/1        SIGN_IN    DENIED    DENIED     DENIED    ALLOWED
+            /admin/users/1/roles  SIGN_IN    DENIED    DENIED     DENIED    ALLOWED
+            /admin/audit          SIGN_IN    DENIED    DENIED     DENIED    ALLOWED
             """;
 
     static Stream<Arguments> accessMatrix() {
@@ -141,7 +151,7 @@ class AccessRulesTests {
     @CsvSource(delimiter = '|', value = {
             "editor    | Eden Editor      | Editorial desk",
             "moderator | Morgan Moderator | Moderation desk",
-            "admin     | Alex Admin       | Editorial desk, Moderation desk, Users" })
+            "admin     | Alex Admin       | Editorial desk, Moderation desk, Users, Audit log" })
     void shouldGreetStaffAndListTheDesksTheirRolesOpen(String visitor, String name, String desks) throws Exception {
         MockHttpServletResponse response = mvc.perform(as(visitor, get("/admin"))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);

@@ -118,6 +118,9 @@ class HtmlValidityTests {
     @Autowired
     CommentService comments;
 
+    @Autowired
+    org.broadsheet.article.CorrectionService corrections;
+
     @LocalServerPort
     int port;
 
@@ -193,6 +196,150 @@ class HtmlValidityTests {
         check(softly, "/admin/articles", html);
         softly.assertAll();
         assertThat(Jsoup.parse(html).select("table.desk-table tbody tr")).hasSize(25);
+    }
+
+    /**
+     * The editors' catalogue: authors, sections and tags (list, new, edit, a refused and a stale form) and the
+     * front page's pins (with a refused choice). Nothing is saved.
+     */
+    @Test
+    void theCataloguePagesShouldBeValidAndAccessible() throws Exception {
+        AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String list : List.of("/admin/authors", "/admin/sections", "/admin/tags")) {
+            String html = signedInPage(editor, list, 200);
+            pages.put(list, html);
+            String edit = Jsoup.parse(html).select("tbody th a[href^=" + list + "/]").attr("href");
+            assertThat(edit).as("an edit link on " + list).matches(list + "/\\d+");
+            pages.put(edit, signedInPage(editor, edit, 200));
+        }
+        pages.put("/admin/authors/new", signedInPage(editor, "/admin/authors/new", 200));
+        pages.put("/admin/sections/new", signedInPage(editor, "/admin/sections/new", 200));
+        pages.put("refused author", mvc.perform(post("/admin/authors/new").with(user(editor)).with(csrf())
+                .param("name", "").param("photoUrl", "//elsewhere").param("account", "nobody-" + port))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String author = Jsoup.parse(pages.get("/admin/authors")).select("tbody th a").attr("href");
+        pages.put("stale author", mvc.perform(post(author).with(user(editor)).with(csrf()).param("name", "Someone")
+                .param("version", "-1")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        pages.put("refused section", mvc.perform(post("/admin/sections/new").with(user(editor)).with(csrf())
+                .param("name", "").param("sortOrder", "ten")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        String front = signedInPage(editor, "/admin/front-page", 200);
+        pages.put("/admin/front-page", front);
+        String story = Jsoup.parse(front).select("#lead option[value~=\\d+]").attr("value");
+        pages.put("refused pins", mvc.perform(post("/admin/front-page").with(user(editor)).with(csrf())
+                .param("lead", story).param("top", story, "", "", "")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get("refused author")).select(".field-error")).hasSize(3);
+        assertThat(Jsoup.parse(pages.get("stale author")).select(".stale-notice")).hasSize(1);
+        assertThat(Jsoup.parse(pages.get("refused pins")).select("#top-error")).hasSize(1);
+    }
+
+    /**
+     * The article form (empty, filled, refused, in conflict), a draft's preview, the revisions, a diff and the
+     * delete page.
+     */
+    @Test
+    void theArticleFormAndItsPagesShouldBeValidAndAccessible(@Autowired org.broadsheet.article.ArticleEditing editing)
+            throws Exception {
+        AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
+        org.broadsheet.article.EditingViews.FormChoices choices = editing.choices();
+        org.broadsheet.article.ArticleDraft draft = new org.broadsheet.article.ArticleDraft(
+                "Valid form " + port, "A standfirst.", "", org.broadsheet.article.ArticleType.NEWS,
+                choices.sections().get(0).slug(), java.util.List.of(), java.util.List.of(choices.authors().get(0).slug()),
+                java.util.List.of("Checks"), "Body.\n\n## A heading\n\nMore.", null, null, null, null, true,
+                org.broadsheet.article.Publication.DRAFT, null, null);
+        long id = editing.save(null, draft, "editor").id();
+        long version = editing.load(id).draft().version();
+        editing.save(id, new org.broadsheet.article.ArticleDraft("Valid form, again " + port, draft.standfirst(), "",
+                draft.type(), draft.primarySection(), draft.furtherSections(), draft.authors(), draft.tags(),
+                "Body changed.", null, null, null, null, true, org.broadsheet.article.Publication.DRAFT, null, version),
+                "editor");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/admin/articles/new", signedInPage(editor, "/admin/articles/new", 200));
+        pages.put("/admin/articles/" + id + "/edit", signedInPage(editor, "/admin/articles/" + id + "/edit", 200));
+        pages.put("refused form", mvc.perform(post("/admin/articles").with(user(editor)).with(csrf())
+                .param("headline", "").param("standfirst", "S").param("type", "NEWS").param("leadKind", "IMAGE")
+                .param("publication", "AT").param("body", "B")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        pages.put("conflict", mvc.perform(post("/admin/articles/" + id).with(user(editor)).with(csrf())
+                .param("headline", "Mine").param("standfirst", "S").param("type", "NEWS")
+                .param("primarySection", draft.primarySection()).param("authors", draft.authors().get(0))
+                .param("body", "My body.").param("leadKind", "NONE").param("publication", "DRAFT")
+                .param("version", String.valueOf(version))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        pages.put("preview", signedInPage(editor, "/admin/articles/" + id + "/preview", 200));
+        pages.put("revisions", signedInPage(editor, "/admin/articles/" + id + "/revisions", 200));
+        pages.put("diff", signedInPage(editor, "/admin/articles/" + id + "/revisions/compare?from=1&to=2", 200));
+        pages.put("delete", signedInPage(editor, "/admin/articles/" + id + "/delete", 200));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get("refused form")).select(".field-error")).hasSizeGreaterThan(3);
+        assertThat(Jsoup.parse(pages.get("conflict")).select("section.conflict")).hasSize(1);
+        assertThat(Jsoup.parse(pages.get("diff")).select("tr.diff-changed")).isNotEmpty();
+    }
+
+    /** The administrators' pages: the user list, an account with its roles form, a refused change, the audit log. */
+    @Test
+    void theAdministratorsPagesShouldBeValidAndAccessible(
+            @Autowired org.broadsheet.account.AccountAdministration administration) throws Exception {
+        AccountUser admin = (AccountUser) userDetails.loadUserByUsername("admin");
+        String username = "html-validity-" + port;
+        accounts.createVerified(username, "Html Validity", username + "@example.com", "not-a-real-password",
+                java.util.EnumSet.of(org.broadsheet.account.Role.READER));
+        long id = accounts.idOf(username).orElseThrow();
+        administration.changeRoles("admin", id, administration.account(id).version(),
+                java.util.EnumSet.of(org.broadsheet.account.Role.EDITOR));
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("/admin/users", signedInPage(admin, "/admin/users", 200));
+        pages.put("/admin/users/" + id, signedInPage(admin, "/admin/users/" + id, 200));
+        // The administrator taking away their own role: refused, with the reason next to the form.
+        pages.put("refused roles", mvc.perform(post("/admin/users/" + admin.id() + "/roles").with(user(admin))
+                .with(csrf()).param("version", String.valueOf(administration.account(admin.id()).version()))
+                .param("roles", "EDITOR")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        pages.put("/admin/audit", signedInPage(admin, "/admin/audit", 200));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get("/admin/users")).select("table.users-table tbody tr")).hasSizeGreaterThan(4);
+        assertThat(Jsoup.parse(pages.get("refused roles")).select("#roles-error")).hasSize(1);
+        assertThat(Jsoup.parse(pages.get("/admin/audit")).select("table.audit-table tbody tr")).isNotEmpty();
+    }
+
+    /** A note under an article, the public corrections page, and the editors' corrections form with an error. */
+    @Test
+    void theCorrectionsPagesShouldBeValidAndAccessible() throws Exception {
+        AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
+        String articleUrl = firstArticle("figure.lead-media > img", "an article with an image lead");
+        long articleId = Long.parseLong(document(articleUrl).select("article[data-article-id]")
+                .attr("data-article-id"));
+        corrections.add(articleId, org.broadsheet.article.CorrectionKind.CORRECTION,
+                "An earlier version of this article gave the wrong day for the vote.\nIt is on Thursday.", "editor");
+        String desk = "/admin/articles/" + articleId + "/corrections";
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(articleUrl, page(articleUrl));
+        pages.put("/corrections", page("/corrections"));
+        pages.put(desk, signedInPage(editor, desk, 200));
+        pages.put("refused note", mvc.perform(post(desk).with(user(editor)).with(csrf()).param("note", ""))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get(articleUrl)).select("section.corrections li.correction")).isNotEmpty();
+        assertThat(Jsoup.parse(pages.get("/corrections")).select("main li.correction")).isNotEmpty();
+        assertThat(Jsoup.parse(pages.get("refused note")).select("#note-error, #kind-error")).hasSize(2);
     }
 
     private String signedInPage(AccountUser reader, String url, int status) throws Exception {

@@ -168,6 +168,20 @@ class PageCacheTests {
     }
 
     @Test
+    void shouldCacheTheCorrectionsPageUntilANoteIsAdded(
+            @Autowired org.broadsheet.article.CorrectionService corrections) throws Exception {
+        ArticleTestData data = new ArticleTestData(articles);
+        long article = data.article(section, data.author()).save();
+        get("/corrections");
+        statistics.clear();
+        assertThat(get("/corrections").statusCode()).isEqualTo(200);
+        assertThat(statistics.getPrepareStatementCount()).isZero();
+
+        corrections.add(article, org.broadsheet.article.CorrectionKind.UPDATE, "Fresh note " + section, "editor");
+        assertThat(text(get("/corrections"))).contains("Fresh note " + section);
+    }
+
+    @Test
     void shouldNeverCacheForReadersWithASession() throws Exception {
         get("/sections/" + section);
         statistics.clear();

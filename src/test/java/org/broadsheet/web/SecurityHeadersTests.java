@@ -64,8 +64,10 @@ class SecurityHeadersTests {
 
         String csp = headers.firstValue("Content-Security-Policy").orElse("");
         assertThat(csp).as("Content-Security-Policy").contains("default-src 'self'", "script-src 'self'",
-                "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline",
-                "unsafe-eval");
+                "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                // Frames for the players of the allowed video providers only (article embeds).
+                "frame-src https://www.youtube-nocookie.com https://player.vimeo.com;").doesNotContain(
+                        "unsafe-inline", "unsafe-eval");
         assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(headers.allValues("Referrer-Policy")).containsExactly("strict-origin-when-cross-origin");
         assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");

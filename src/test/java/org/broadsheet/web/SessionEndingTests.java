@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
+import org.broadsheet.account.AccountAdministration;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.jsoup.Jsoup;
@@ -22,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Changing the password ends the account's other sessions, so a session someone else had taken is lost; the
- * session that made the change stays signed in.
+ * session that made the change stays signed in. A change of roles by an administrator applies to the account's
+ * open sessions at their next request, without signing them out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -36,6 +38,9 @@ class SessionEndingTests {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    AccountAdministration administration;
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
@@ -79,5 +84,30 @@ class SessionEndingTests {
         assertThat(lost.statusCode()).isEqualTo(302);
         assertThat(lost.headers().firstValue("Location").orElse("")).contains("/login?expired");
         assertThat(get(owner, "/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldApplyChangedRolesToOpenSessionsAtTheirNextRequest() throws Exception {
+        accounts.createVerified("promoted", "Promoted Reader", "promoted@example.com", PASSWORD,
+                EnumSet.of(Role.READER));
+        accounts.createVerified("promoter", "Promoter Admin", "promoter@example.com", PASSWORD,
+                EnumSet.of(Role.ADMIN));
+        long id = accounts.idOf("promoted").orElseThrow();
+        HttpClient reader = signIn("promoted");
+        HttpClient otherDevice = signIn("promoted");
+        assertThat(get(reader, "/admin").statusCode()).isEqualTo(403);
+
+        administration.changeRoles("promoter", id, administration.account(id).version(), EnumSet.of(Role.EDITOR));
+
+        for (HttpClient session : new HttpClient[] { reader, otherDevice }) {
+            HttpResponse<String> desk = get(session, "/admin");
+            assertThat(desk.statusCode()).as("the staff desk in the same session").isEqualTo(200);
+            assertThat(Jsoup.parse(desk.body()).select("main .desk h2").eachText()).containsExactly("Editorial desk");
+        }
+
+        administration.changeRoles("promoter", id, administration.account(id).version(), EnumSet.noneOf(Role.class));
+
+        assertThat(get(reader, "/admin").statusCode()).isEqualTo(403);
+        assertThat(get(reader, "/account").statusCode()).as("still signed in").isEqualTo(200);
     }
 }

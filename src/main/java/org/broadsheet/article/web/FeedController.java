@@ -73,6 +73,7 @@ class FeedController {
         List<String> pages = new ArrayList<>();
         pages.add("/");
         articles.navigation().forEach(section -> pages.add(section.url()));
+        pages.add("/corrections");
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, articles.sitemap()));
     }
 

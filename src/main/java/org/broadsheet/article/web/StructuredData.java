@@ -43,6 +43,11 @@ class StructuredData {
                 "@type", "Person", "name", a.name(), "url", site.absolute(a.url()))).toList());
         ld.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", site.name(), "url", site.absolute("/"),
                 "logo", Map.of("@type", "ImageObject", "url", site.absolute("/images/logo.png"))));
+        if (!article.corrections().isEmpty()) {
+            // schema.org CreativeWork.correction: each note printed under the article, with its date.
+            ld.put("correction", article.corrections().stream().map(c -> Map.of("@type", "CorrectionComment",
+                    "text", c.note(), "datePublished", c.dateline().iso())).toList());
+        }
         // "</script>" inside a headline must not end the element: escape the characters HTML cares about.
         return json.writeValueAsString(ld).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }

@@ -14,7 +14,7 @@ import org.broadsheet.shared.Datelines.Dateline;
 /**
  * Ready-made page records for controller slices.
  */
-final class ArticleFixtures {
+public final class ArticleFixtures {
 
     static final SectionLink NEWS = new SectionLink(1, "news", "News", "/sections/news");
     static final SectionLink WORLD = new SectionLink(2, "world", "World", "/sections/world");
@@ -36,12 +36,18 @@ final class ArticleFixtures {
                 new Lead("IMAGE", "/images/demo/x.jpg", "alt", null, null, null, null, 1200, 675), (int) id);
     }
 
-    static ArticlePage page(String headline, Lead lead, boolean commentsOpen) {
+    public static ArticlePage page(String headline, Lead lead, boolean commentsOpen) {
+        return page(headline, lead, commentsOpen, List.of());
+    }
+
+    static ArticlePage page(String headline, Lead lead, boolean commentsOpen,
+            List<org.broadsheet.article.Views.CorrectionNote> corrections) {
         return new ArticlePage(7, "harbour-bridge-reopens", URL, headline, "The standfirst, in “quotes”.", "Analysis",
                 List.of(NEWS, WORLD), List.of(), List.of(ZOE, SAM), PUBLISHED, UPDATED,
                 Instant.parse("2021-05-06T18:02:00Z"), 12, commentsOpen, lead, "<p>Body <em>text</em>.</p>",
                 List.of(new TagLink("transport", "Transport", "/tags/transport")), List.of(card(8, "Related one")),
-                headline, "The standfirst, in “quotes”.", java.util.Set.of());
+                headline, "The standfirst, in “quotes”.", java.util.Set.of(),
+                lead != null && lead.image() ? lead.url() : null, corrections);
     }
 
     static Lead image() {

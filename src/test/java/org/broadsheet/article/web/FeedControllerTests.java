@@ -278,7 +278,8 @@ class FeedControllerTests {
 
         Xml sitemap = Xml.parse(result);
         assertThat(sitemap.texts("/sm:urlset/sm:url/sm:loc")).containsExactly(BASE + "/", BASE + "/sections/world",
-                BASE + "/sections/sport", BASE + "/world/2021/05/06/fight", BASE + "/sport/2021/05/05/match");
+                BASE + "/sections/sport", BASE + "/corrections", BASE + "/world/2021/05/06/fight",
+                BASE + "/sport/2021/05/05/match");
         assertThat(sitemap.texts("/sm:urlset/sm:url/sm:lastmod"))
                 .containsExactly("2021-05-06T16:24:00Z", "2021-05-05T08:00:00Z");
     }

@@ -67,14 +67,17 @@ class ArticleDeskControllerTests {
     }
 
     @Test
-    void shouldListArticlesWithTheirStatusAndLinkOnlyPublishedOnesToReaders() throws Exception {
+    void shouldListArticlesWithEditAndPreviewLinksAndLinkOnlyPublishedOnesToReaders() throws Exception {
         Document page = page("/admin/articles?page=2");
 
         assertThat(page.select("h1").text()).isEqualTo("Articles");
         assertThat(page.select(".desk-count").text()).isEqualTo("60 articles");
-        assertThat(page.select("#article-5 th a").attr("href")).isEqualTo("/world/2026/11/20/bridge-reopens");
-        assertThat(page.select("#article-5 th a").text()).isEqualTo("Bridge <reopens>");
-        assertThat(page.select("#article-6 th a")).isEmpty();
+        assertThat(page.select("#article-5 th > a").attr("href")).isEqualTo("/admin/articles/5/edit");
+        assertThat(page.select("#article-5 th > a").text()).isEqualTo("Bridge <reopens>");
+        assertThat(page.select("#article-5 .row-links a").eachAttr("href")).containsExactly(
+                "/admin/articles/5/edit", "/admin/articles/5/preview", "/world/2026/11/20/bridge-reopens");
+        assertThat(page.select("#article-6 .row-links a").eachAttr("href")).containsExactly(
+                "/admin/articles/6/edit", "/admin/articles/6/preview");
         assertThat(page.select("tbody .badge").eachText()).containsExactly("Published", "Draft");
         assertThat(page.select("#article-6 td").eachText()).contains("World", "Zoë Ní Bhriain", "0");
     }

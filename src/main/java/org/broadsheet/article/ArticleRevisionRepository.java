@@ -1,0 +1,18 @@
+package org.broadsheet.article;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ArticleRevisionRepository extends JpaRepository<ArticleRevision, Long> {
+
+    List<ArticleRevision> findByArticleIdOrderByNumberDesc(long articleId);
+
+    Optional<ArticleRevision> findByArticleIdAndNumber(long articleId, int number);
+
+    @Query("select coalesce(max(r.number), 0) from ArticleRevision r where r.articleId = :article")
+    int lastNumber(@Param("article") long articleId);
+}

@@ -1,0 +1,142 @@
+package org.broadsheet.editorial.web;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+
+import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.EditConflictException;
+import org.broadsheet.article.EditingViews.EditableArticle;
+import org.broadsheet.article.EditingViews.Saved;
+import org.broadsheet.article.Publication;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The article form at {@code /admin/articles/new} and {@code /admin/articles/{id}/edit}: writes, publishes,
+ * schedules, backdates and unpublishes articles. A save over someone else's newer save shows both versions and
+ * keeps the editor's text; any error keeps everything typed, uploads included.
+ */
+@Controller
+class ArticleFormController {
+
+    static final String FORM_VIEW = "editorial/article-form";
+    static final String PREVIEW_VIEW = "article/article";
+    static final String DELETE_VIEW = "editorial/article-delete";
+    static final String NOTICE = "notice";
+
+    private final ArticleEditing editing;
+    private final LeadUploads uploads;
+
+    ArticleFormController(ArticleEditing editing, LeadUploads uploads) {
+        this.editing = editing;
+        this.uploads = uploads;
+    }
+
+    @GetMapping("/admin/articles/new")
+    String create(Model model) {
+        model.addAttribute("article", ArticleForm.of(editing.blank()));
+        return form(null, model);
+    }
+
+    @GetMapping("/admin/articles/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        EditableArticle current = editing.load(id);
+        model.addAttribute("article", ArticleForm.of(current.draft()));
+        return form(current, model);
+    }
+
+    @PostMapping("/admin/articles")
+    String saveNew(@Valid @ModelAttribute("article") ArticleForm form, BindingResult errors,
+            @RequestParam(required = false) MultipartFile leadImageFile,
+            @RequestParam(required = false) MultipartFile leadVideoFile,
+            @RequestParam(required = false) MultipartFile leadCaptionsFile, Principal editor,
+            RedirectAttributes redirect, Model model) {
+        return save(null, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile),
+                editor, redirect, model);
+    }
+
+    @PostMapping("/admin/articles/{id}")
+    String saveExisting(@PathVariable long id, @Valid @ModelAttribute("article") ArticleForm form,
+            BindingResult errors, @RequestParam(required = false) MultipartFile leadImageFile,
+            @RequestParam(required = false) MultipartFile leadVideoFile,
+            @RequestParam(required = false) MultipartFile leadCaptionsFile, Principal editor,
+            RedirectAttributes redirect, Model model) {
+        return save(id, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile), editor,
+                redirect, model);
+    }
+
+    private String save(Long id, ArticleForm posted, BindingResult errors, LeadUploads.Files files, Principal editor,
+            RedirectAttributes redirect, Model model) {
+        LeadUploads.Result lead = uploads.apply(posted, files, errors);
+        ArticleForm form = lead.form();
+        if (form != posted) {
+            // The form now holds the stored upload; its errors move with it (replacing the model's form object
+            // would otherwise drop them).
+            BindingResult moved = new BeanPropertyBindingResult(form, "article");
+            moved.addAllErrors(errors);
+            errors = moved;
+            model.addAttribute("article", form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "article", errors);
+        }
+        FormRules.check(form, errors);
+        EditableArticle current = id == null ? null : editing.load(id);
+        if (errors.hasErrors()) {
+            return form(current, model);
+        }
+        try {
+            Saved saved = editing.save(id, form.toDraft(lead.embedUrl()), editor.getName());
+            redirect.addFlashAttribute(NOTICE, "editor.saved." + saved.status());
+            return "redirect:/admin/articles/" + saved.id() + "/edit";
+        } catch (EditRefusedException e) {
+            errors.rejectValue(e.field(), e.messageKey());
+            return form(current, model);
+        } catch (EditConflictException | OptimisticLockingFailureException e) {
+            EditableArticle theirs = editing.load(id);
+            model.addAttribute("conflict", theirs);
+            model.addAttribute("article", form.withVersion(theirs.draft().version()));
+            return form(theirs, model);
+        }
+    }
+
+    @GetMapping("/admin/articles/{id}/preview")
+    String preview(@PathVariable long id, Model model) {
+        model.addAttribute("article", editing.preview(id));
+        model.addAttribute(NOTICE, "editor.preview.notice");
+        return PREVIEW_VIEW;
+    }
+
+    @GetMapping("/admin/articles/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("current", editing.load(id));
+        return DELETE_VIEW;
+    }
+
+    @PostMapping("/admin/articles/{id}/delete")
+    String delete(@PathVariable long id, Principal editor, RedirectAttributes redirect) {
+        EditableArticle gone = editing.load(id);
+        editing.delete(id, editor.getName());
+        redirect.addFlashAttribute(NOTICE, "editor.deleted");
+        redirect.addFlashAttribute("noticeName", gone.draft().headline());
+        return "redirect:/admin/articles";
+    }
+
+    private String form(EditableArticle current, Model model) {
+        model.addAttribute("current", current);
+        model.addAttribute("choices", editing.choices());
+        model.addAttribute("publications", Publication.values());
+        model.addAttribute("leadChoices", ArticleForm.LeadChoice.values());
+        return FORM_VIEW;
+    }
+}

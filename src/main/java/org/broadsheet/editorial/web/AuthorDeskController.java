@@ -1,0 +1,124 @@
+package org.broadsheet.editorial.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.AccountViews.Commenter;
+import org.broadsheet.article.Catalogue.AuthorDetails;
+import org.broadsheet.article.Catalogue.AuthorRow;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.StaleEditException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Author profiles at {@code /admin/authors} (editors and administrators): the list, and the form that creates
+ * and edits a profile, its address and the reader account the author comments with.
+ */
+@Controller
+class AuthorDeskController {
+
+    static final String LIST_VIEW = "editorial/authors";
+    static final String FORM_VIEW = "editorial/author-form";
+
+    private final CatalogueService catalogue;
+    private final AccountService accounts;
+
+    AuthorDeskController(CatalogueService catalogue, AccountService accounts) {
+        this.catalogue = catalogue;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/authors")
+    String list(Model model) {
+        List<AuthorRow> authors = catalogue.authors();
+        model.addAttribute("authors", authors);
+        model.addAttribute("usernames", usernames(authors.stream().map(AuthorRow::accountId)
+                .filter(Objects::nonNull).collect(Collectors.toSet())));
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/admin/authors/new")
+    String blank(Model model) {
+        model.addAttribute("form", AuthorForm.empty());
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/admin/authors/new")
+    String create(@Valid @ModelAttribute("form") AuthorForm form, BindingResult errors, Principal editor,
+            RedirectAttributes flash, Model model) {
+        return save(null, form, errors, editor, flash, model);
+    }
+
+    @GetMapping("/admin/authors/{id:\\d+}")
+    String edit(@PathVariable long id, Model model) {
+        AuthorDetails author = catalogue.author(id);
+        model.addAttribute("author", author);
+        model.addAttribute("form", AuthorForm.of(author, username(author.accountId())));
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/admin/authors/{id:\\d+}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
+            Principal editor, RedirectAttributes flash, Model model) {
+        model.addAttribute("author", catalogue.author(id));
+        return save(id, form, errors, editor, flash, model);
+    }
+
+    private String save(Long id, AuthorForm form, BindingResult errors, Principal editor, RedirectAttributes flash,
+            Model model) {
+        Long accountId = accountId(form.account(), errors);
+        if (errors.hasErrors()) {
+            return FORM_VIEW;
+        }
+        try {
+            catalogue.saveAuthor(id, form.change(accountId), editor.getName());
+            return CatalogueForms.done(flash, id == null ? "catalogue.author.created" : "catalogue.author.saved",
+                    form.name().strip(), "/admin/authors");
+        } catch (EditRefusedException e) {
+            CatalogueForms.reject(errors, e);
+        } catch (StaleEditException e) {
+            // The editor's input stays, over the version now saved: saving again is a deliberate overwrite.
+            AuthorDetails current = catalogue.author(id);
+            model.addAttribute("author", current);
+            model.addAttribute("stale", AuthorForm.of(current, username(current.accountId())));
+            model.addAttribute("form", form.over(current.version()));
+        }
+        return FORM_VIEW;
+    }
+
+    private Long accountId(String username, BindingResult errors) {
+        if (username == null || username.isBlank() || errors.hasFieldErrors("account")) {
+            return null;
+        }
+        Optional<Long> id = accounts.idOf(username.strip());
+        if (id.isEmpty()) {
+            errors.rejectValue("account", "catalogue.author.account.unknown");
+        }
+        return id.orElse(null);
+    }
+
+    private String username(Long accountId) {
+        return accountId == null ? null : usernames(Set.of(accountId)).get(accountId);
+    }
+
+    private Map<Long, String> usernames(Set<Long> accountIds) {
+        return accounts.commenters(accountIds).values().stream()
+                .collect(Collectors.toMap(Commenter::id, Commenter::username));
+    }
+}

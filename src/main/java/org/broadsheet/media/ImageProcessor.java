@@ -1,0 +1,244 @@
+package org.broadsheet.media;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Turns the bytes of an uploaded picture into the versions the site serves. The type comes from the file's
+ * first bytes, the pixel size from its header before anything is decoded (so a small file that would unpack
+ * into gigabytes is refused), and every version is drawn and encoded anew: JPEG, or PNG when the picture has
+ * transparent pixels. Nothing of the original file but its pixels survives: no EXIF, GPS position, comments,
+ * colour-profile tricks or data appended after the image. The EXIF orientation is applied first, so that
+ * photos taken upright stay upright once their metadata is gone.
+ */
+final class ImageProcessor {
+
+    /** The widths of the versions for {@code srcset}; a picture is never made wider than it was. */
+    static final int[] WIDTHS = { 480, 960, 1600 };
+    static final long MAX_PIXELS = 40_000_000L;
+    private static final float JPEG_QUALITY = 0.85f;
+
+    /** A version ready to store. */
+    record Version(String name, int width, int height, byte[] bytes) {
+    }
+
+    /** Every version, narrowest first, all of one type. */
+    record Processed(String contentType, List<Version> versions) {
+
+        Version largest() {
+            return versions.get(versions.size() - 1);
+        }
+    }
+
+    private enum Format {
+        JPEG("jpeg"), PNG("png"), WEBP("webp");
+
+        private final String readerName;
+
+        Format(String readerName) {
+            this.readerName = readerName;
+        }
+
+        static Format sniff(byte[] b) {
+            if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+                return JPEG;
+            }
+            if (b.length >= 8 && Arrays.equals(Arrays.copyOf(b, 8),
+                    new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' })) {
+                return PNG;
+            }
+            if (b.length >= 12 && UploadChecks.ascii(b, 0, "RIFF") && UploadChecks.ascii(b, 8, "WEBP")) {
+                return WEBP;
+            }
+            return null;
+        }
+    }
+
+    private ImageProcessor() {
+    }
+
+    static Processed process(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new MediaRejectedException(MediaRejectedException.EMPTY);
+        }
+        Format format = Format.sniff(bytes);
+        if (format == null) {
+            throw new MediaRejectedException(MediaRejectedException.IMAGE_TYPE);
+        }
+        BufferedImage decoded = decode(bytes, format);
+        int orientation = format == Format.JPEG ? ExifOrientation.of(bytes) : 1;
+        boolean transparent = decoded.getColorModel().hasAlpha() && hasTransparentPixel(decoded);
+        BufferedImage picture = redraw(decoded, orientation, transparent);
+        decoded.flush();
+        return new Processed(transparent ? "image/png" : "image/jpeg", versions(picture, transparent));
+    }
+
+    /** The widths of the versions of a picture this wide: the standard ones below it, and its own (at most 1600). */
+    static List<Integer> widthsFor(int width) {
+        int largest = Math.min(width, WIDTHS[WIDTHS.length - 1]);
+        List<Integer> widths = new ArrayList<>();
+        for (int standard : WIDTHS) {
+            if (standard < largest) {
+                widths.add(standard);
+            }
+        }
+        widths.add(largest);
+        return widths;
+    }
+
+    private static BufferedImage decode(byte[] bytes, Format format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
+        if (!readers.hasNext()) {
+            // Only if the WebP plugin is missing from the class path.
+            throw new MediaRejectedException(MediaRejectedException.IMAGE_TYPE);
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(input, true, true);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
+                throw new MediaRejectedException(MediaRejectedException.IMAGE_DIMENSIONS);
+            }
+            BufferedImage image = reader.read(0);
+            // The JPEG reader only warns about a file cut short, and fills the rest with grey. Its other warnings
+            // (an invalid colour profile, stray bytes before a marker) are about files browsers show as they are.
+            if (warnings.stream().anyMatch(ImageProcessor::truncation)) {
+                throw new MediaRejectedException(MediaRejectedException.IMAGE_CORRUPT);
+            }
+            return image;
+        } catch (MediaRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new MediaRejectedException(MediaRejectedException.IMAGE_CORRUPT);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static boolean truncation(String warning) {
+        String text = warning.toLowerCase(Locale.ROOT);
+        return text.contains("truncated") || text.contains("missing eoi") || text.contains("premature end");
+    }
+
+    private static boolean hasTransparentPixel(BufferedImage image) {
+        int[] row = new int[image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, row.length, 1, row, 0, row.length);
+            for (int argb : row) {
+                if (argb >>> 24 != 0xFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Draws the pixels upright into a plain RGB (or ARGB) picture, leaving every other part of the file behind. */
+    private static BufferedImage redraw(BufferedImage source, int orientation, boolean transparent) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean turned = orientation >= 5 && orientation <= 8;
+        BufferedImage target = new BufferedImage(turned ? h : w, turned ? w : h,
+                transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.drawImage(source, ExifOrientation.transform(orientation, w, h), null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private static List<Version> versions(BufferedImage picture, boolean transparent) {
+        List<Integer> widths = widthsFor(picture.getWidth());
+        List<Version> versions = new ArrayList<>();
+        BufferedImage current = picture;
+        // Widest first, each made from the one before: fewer, smaller steps look better and cost less.
+        for (int i = widths.size() - 1; i >= 0; i--) {
+            current = scaled(current, widths.get(i));
+            String name = current.getWidth() + (transparent ? ".png" : ".jpg");
+            versions.add(0, new Version(name, current.getWidth(), current.getHeight(),
+                    transparent ? png(current) : jpeg(current)));
+        }
+        return versions;
+    }
+
+    /** Scales down in steps of at most half, with bilinear filtering, which keeps thin lines and text sharp. */
+    static BufferedImage scaled(BufferedImage source, int targetWidth) {
+        if (source.getWidth() <= targetWidth) {
+            return source;
+        }
+        int targetHeight = (int) Math.max(1, Math.round((double) source.getHeight() * targetWidth / source.getWidth()));
+        BufferedImage current = source;
+        int w = source.getWidth();
+        int h = source.getHeight();
+        do {
+            w = Math.max(targetWidth, w / 2);
+            h = Math.max(targetHeight, h / 2);
+            BufferedImage next = new BufferedImage(w, h, source.getType());
+            Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+                g.drawImage(current, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+        } while (w != targetWidth || h != targetHeight);
+        return current;
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", bytes)) {
+                throw new IllegalStateException("No PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,15 @@
+package org.broadsheet.media;
+
+/**
+ * An uploaded image as it is served: the largest version's address and size, and every version for a responsive
+ * {@code srcset} (for example {@code "/media/7/480.jpg 480w, /media/7/960.jpg 960w, /media/7/1600.jpg 1600w"}).
+ *
+ * @param id          the upload's id
+ * @param url         the largest version, e.g. {@code /media/7/1600.jpg}
+ * @param width       the largest version's width in pixels
+ * @param height      the largest version's height in pixels
+ * @param srcset      every version, smallest first, as the {@code srcset} attribute wants them
+ * @param contentType {@code image/jpeg}, or {@code image/png} for an image with transparency
+ */
+public record StoredImage(long id, String url, int width, int height, String srcset, String contentType) {
+}

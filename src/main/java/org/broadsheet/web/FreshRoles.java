@@ -1,0 +1,111 @@
+package org.broadsheet.web;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.broadsheet.account.AccountEvents.RolesChanged;
+import org.broadsheet.account.AccountUserDetailsService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionDestroyedEvent;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Makes a change of roles apply to the account's open sessions at their next request, without signing anyone out:
+ * a promoted reader sees the staff desk at once, a demoted editor loses it at once. When an administrator changes
+ * the roles, the account's sessions are marked; the {@link #filter() filter} reloads the account for a marked
+ * session before access is decided. Like the session registry it relies on, this works per instance: a site on
+ * several instances needs shared sessions. A bean of {@link SecurityConfig}, which puts the filter in its chain.
+ */
+class FreshRoles {
+
+    private final SessionRegistry sessions;
+    private final AccountUserDetailsService users;
+    private final Set<String> stale = ConcurrentHashMap.newKeySet();
+
+    FreshRoles(SessionRegistry sessions, AccountUserDetailsService users) {
+        this.sessions = sessions;
+        this.users = users;
+    }
+
+    /** After the commit: marked earlier, a session could reload the old roles before the new ones are stored. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(RolesChanged event) {
+        for (Object principal : sessions.getAllPrincipals()) {
+            if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(event.username())) {
+                for (SessionInformation session : sessions.getAllSessions(principal, false)) {
+                    stale.add(session.getSessionId());
+                }
+            }
+        }
+    }
+
+    @EventListener
+    void on(SessionDestroyedEvent event) {
+        stale.remove(event.getId());
+    }
+
+    /** Goes in the security filter chain after the session's context is loaded and before access is decided. */
+    OncePerRequestFilter filter() {
+        return new OncePerRequestFilter() {
+            private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                HttpSession session = request.getSession(false);
+                if (session != null && !stale.isEmpty() && stale.remove(session.getId())) {
+                    refresh(request, response);
+                }
+                chain.doFilter(request, response);
+            }
+
+            private void refresh(HttpServletRequest request, HttpServletResponse response) {
+                Authentication current = SecurityContextHolder.getContext().getAuthentication();
+                if (current == null || current instanceof AnonymousAuthenticationToken) {
+                    return;
+                }
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                try {
+                    context.setAuthentication(withRolesOf(current, users.loadUserByUsername(current.getName())));
+                } catch (UsernameNotFoundException gone) {
+                    // The account was deleted meanwhile: the session is signed out.
+                    request.getSession().invalidate();
+                }
+                SecurityContextHolder.setContext(context);
+                if (context.getAuthentication() != null) {
+                    repository.saveContext(context, request, response);
+                }
+            }
+        };
+    }
+
+    /** The same sign-in (form or remember-me, its other authorities kept) with the account's current roles. */
+    static Authentication withRolesOf(Authentication current, UserDetails account) {
+        Collection<? extends GrantedAuthority> roles = account.getAuthorities();
+        return current.toBuilder().principal(account).authorities(authorities -> {
+            authorities.removeIf(a -> a.getAuthority() != null && a.getAuthority().startsWith("ROLE_"));
+            authorities.addAll(roles);
+        }).build();
+    }
+}

@@ -1,0 +1,395 @@
+package org.broadsheet.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.broadsheet.article.EditingViews.DiffRow;
+import org.broadsheet.article.EditingViews.EditableArticle;
+import org.broadsheet.article.EditingViews.RevisionDiff;
+import org.broadsheet.article.EditingViews.RevisionRow;
+import org.broadsheet.article.Views.ArticlePage;
+import org.broadsheet.shared.AuditEvent;
+import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/**
+ * The article form's service against the database: drafts, slugs, publishing now, scheduling (with a clock the
+ * test moves), backdating in the site's time zone, unpublishing, conflicts, revisions and deleting.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(MutableClock.Config.class)
+@RecordApplicationEvents
+class ArticleEditingTests {
+
+    @Autowired
+    ArticleEditing editing;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    MockMvc mvc;
+
+    private String section;
+    private String author;
+
+    @BeforeEach
+    void setUp() {
+        ArticleTestData data = new ArticleTestData(articles);
+        section = data.section(null);
+        author = data.author();
+    }
+
+    private ArticleDraft draft(String headline, Publication publication, LocalDateTime at) {
+        return new ArticleDraft(headline, "What happened, in a sentence.", "", ArticleType.NEWS, section, List.of(),
+                List.of(author), List.of("Harbours", "Ferries"), "First paragraph.\n\nSecond paragraph.", null,
+                null, null, null, true, publication, at, null);
+    }
+
+    private static ArticleDraft again(EditableArticle current, String headline, String body) {
+        ArticleDraft d = current.draft();
+        return new ArticleDraft(headline, d.standfirst(), d.slug(), d.type(), d.primarySection(), d.furtherSections(),
+                d.authors(), d.tags(), body, d.lead(), d.seoTitle(), d.seoDescription(), d.seoImage(),
+                d.commentsOpen(), d.publication(), d.publishAt(), d.version());
+    }
+
+    private static ArticleDraft renamed(EditableArticle current, String slug) {
+        ArticleDraft d = current.draft();
+        return new ArticleDraft(d.headline(), d.standfirst(), slug, d.type(), d.primarySection(), d.furtherSections(),
+                d.authors(), d.tags(), d.bodyMarkdown(), d.lead(), d.seoTitle(), d.seoDescription(), d.seoImage(),
+                d.commentsOpen(), d.publication(), d.publishAt(), d.version());
+    }
+
+    private long audits(String action) {
+        return events.stream(AuditEvent.class).filter(e -> e.action().equals(action)).count();
+    }
+
+    @Test
+    void shouldKeepADraftFromReadersButShowItInPreview() {
+        String headline = ArticleTestData.unique("Quiet harbour");
+        long id = editing.save(null, draft(headline, Publication.DRAFT, null), "eden").id();
+
+        EditableArticle saved = editing.load(id);
+        assertThat(saved.status()).isEqualTo("draft");
+        assertThat(saved.lastSavedBy()).isEqualTo("eden");
+        assertThat(saved.draft().slug()).isEqualTo(org.broadsheet.shared.Slugs.of(headline));
+        assertThat(saved.draft().tags()).containsExactlyInAnyOrder("Harbours", "Ferries");
+        assertThatThrownBy(() -> articles.article(saved.draft().slug())).isInstanceOf(NotFoundException.class);
+        ArticlePage preview = editing.preview(id);
+        assertThat(preview.headline()).isEqualTo(headline);
+        assertThat(preview.bodyHtml()).contains("<p>Second paragraph.</p>");
+        assertThat(preview.tags()).extracting(Views.TagLink::name).containsExactlyInAnyOrder("Harbours", "Ferries");
+    }
+
+    @Test
+    void shouldPublishNowAndRecordItInTheAuditLog() {
+        String headline = ArticleTestData.unique("Bridge reopens");
+        long before = audits("article.published");
+        long id = editing.save(null, draft(headline, Publication.NOW, null), "eden").id();
+
+        assertThat(editing.load(id).status()).isEqualTo("published");
+        assertThat(articles.article(editing.load(id).draft().slug())).isInstanceOf(ArticleLookup.Found.class);
+        assertThat(audits("article.published")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldRefuseAnAddressAlreadyUsedByAnotherArticle() {
+        String headline = ArticleTestData.unique("Same words");
+        editing.save(null, draft(headline, Publication.DRAFT, null), "eden");
+
+        assertThatThrownBy(() -> editing.save(null, draft(headline, Publication.DRAFT, null), "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("slug");
+                    assertThat(e.messageKey()).isEqualTo("editor.slug.taken");
+                });
+    }
+
+    @Test
+    void shouldTurnTwoSimultaneousSavesOfOneAddressIntoOneArticleAndOneFormError() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String headline = ArticleTestData.unique("Race for the address");
+            List<Object> outcomes = race(2, () -> editing.save(null, draft(headline, Publication.DRAFT, null), "eden"));
+            assertThat(outcomes).filteredOn(o -> o instanceof EditingViews.Saved).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof EditRefusedException).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldScheduleAFutureTimeAndPublishItOnceWhenItComes() throws Exception {
+        String headline = ArticleTestData.unique("Timetable changes");
+        LocalDateTime inAnHour = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(1)),
+                java.time.ZoneId.of("Europe/London")).withSecond(0).withNano(0);
+        long id = editing.save(null, draft(headline, Publication.AT, inAnHour), "eden").id();
+        String slug = editing.load(id).draft().slug();
+        assertThat(editing.load(id).status()).isEqualTo("scheduled");
+        assertThat(audits("article.scheduled")).isPositive();
+
+        assertThat(editing.publishDue()).isZero();
+        assertThatThrownBy(() -> articles.article(slug)).isInstanceOf(NotFoundException.class);
+
+        clock.advance(Duration.ofMinutes(61));
+        long before = audits("article.published");
+        List<Object> published = race(4, () -> editing.publishDue());
+        assertThat(published.stream().mapToInt(o -> (Integer) o).sum()).isEqualTo(1);
+        assertThat(audits("article.published")).isEqualTo(before + 1);
+        assertThat(articles.article(slug)).isInstanceOf(ArticleLookup.Found.class);
+        assertThat(editing.publishDue()).isZero();
+    }
+
+    @Test
+    void shouldBackdateAnArchiveArticleInTheSiteTimeZone() {
+        String headline = ArticleTestData.unique("Archive: the old pier");
+        long id = editing.save(null, draft(headline, Publication.AT, LocalDateTime.of(2021, 5, 6, 17, 24)), "eden")
+                .id();
+
+        ArticlePage page = ((ArticleLookup.Found) articles.article(editing.load(id).draft().slug())).page();
+        assertThat(page.published().display()).isEqualTo("Thursday 06 May 2021 17:24 BST");
+        assertThat(page.published().iso()).startsWith("2021-05-06T17:24").endsWith("+01:00");
+        assertThat(page.url()).contains("/2021/05/06/");
+        assertThat(page.updated()).as("a backdated article is not shown as updated today").isNull();
+        assertThat(editing.load(id).draft().publishAt()).isEqualTo(LocalDateTime.of(2021, 5, 6, 17, 24));
+        long winter = editing.save(null, draft(ArticleTestData.unique("Archive: winter"), Publication.AT,
+                LocalDateTime.of(2020, 1, 9, 8, 5)), "eden").id();
+        assertThat(editing.preview(winter).published().display()).isEqualTo("Thursday 09 January 2020 08:05 GMT");
+    }
+
+    @Test
+    void shouldMoveTheUpdatedTimeOnlyWhenAnArticleOnTheSiteChanges() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Live story"), Publication.DRAFT, null), "eden").id();
+        clock.advance(Duration.ofMinutes(5));
+        editing.save(id, again(editing.load(id), "Live story, now published", "Body.")
+                .withPublication(Publication.NOW, null, editing.load(id).draft().version()), "eden");
+        assertThat(editing.preview(id).updated()).isNull();
+
+        clock.advance(Duration.ofMinutes(10));
+        editing.save(id, again(editing.load(id), "Live story, corrected", "Body, corrected."), "eden");
+
+        ArticlePage page = editing.preview(id);
+        assertThat(page.updated()).isNotNull();
+        assertThat(page.lastModified()).isEqualTo(clock.instant());
+        assertThat(editing.load(id).lastSaved().iso()).isEqualTo(page.updated().iso());
+    }
+
+    @Test
+    void shouldUnpublishAnArticleSoThatReadersGetNotFound() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Withdrawn story"), Publication.NOW, null), "eden")
+                .id();
+        EditableArticle live = editing.load(id);
+        long before = audits("article.unpublished");
+
+        ArticleDraft d = live.draft();
+        editing.save(id, d.withPublication(Publication.DRAFT, null, d.version()), "eden");
+
+        assertThat(editing.load(id).status()).isEqualTo("draft");
+        assertThatThrownBy(() -> articles.article(d.slug())).isInstanceOf(NotFoundException.class);
+        assertThat(audits("article.unpublished")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldAnswerTheOldAddressOfAPublishedArticleWithItsNewOne() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Ferry strike"), Publication.NOW, null), "eden")
+                .id();
+        String oldSlug = editing.load(id).draft().slug();
+        String newSlug = oldSlug + "-called-off";
+
+        editing.save(id, renamed(editing.load(id), newSlug), "eden");
+
+        ArticleLookup lookup = articles.article(oldSlug);
+        assertThat(lookup).isInstanceOf(ArticleLookup.Moved.class);
+        assertThat(((ArticleLookup.Moved) lookup).url()).endsWith("/" + newSlug);
+        assertThat(articles.article(newSlug)).isInstanceOf(ArticleLookup.Found.class);
+
+        // Back to the first address: it is the article's own again, and the second one now redirects.
+        editing.save(id, renamed(editing.load(id), oldSlug), "eden");
+        assertThat(articles.article(oldSlug)).isInstanceOf(ArticleLookup.Found.class);
+        assertThat(articles.article(newSlug)).isInstanceOf(ArticleLookup.Moved.class);
+    }
+
+    @Test
+    void shouldAnswerReadersWithNotFoundForADraftAndMovedPermanentlyForAnOldAddress() throws Exception {
+        long id = editing.save(null, draft(ArticleTestData.unique("Pier reopens"), Publication.DRAFT, null), "eden")
+                .id();
+        String draftUrl = editing.preview(id).url();
+        mvc.perform(get(draftUrl)).andExpect(status().isNotFound());
+
+        ArticleDraft d = editing.load(id).draft();
+        editing.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
+        String oldUrl = editing.load(id).publicUrl();
+        mvc.perform(get(oldUrl)).andExpect(status().isOk());
+        editing.save(id, renamed(editing.load(id), d.slug() + "-at-last"), "eden");
+
+        String newUrl = editing.load(id).publicUrl();
+        mvc.perform(get(oldUrl)).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", newUrl));
+        mvc.perform(get(newUrl)).andExpect(status().isOk());
+    }
+
+    @Test
+    void shouldRefuseASaveOverANewerVersionAndHandBackWhatTheOtherEditorSaved() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Council vote"), Publication.DRAFT, null), "eden")
+                .id();
+        EditableArticle opened = editing.load(id);
+        editing.save(id, again(opened, "Council vote: first editor's headline", "First editor's body."), "eden");
+
+        assertThatThrownBy(() -> editing.save(id, again(opened, "Second editor's headline", "Second body."), "sam"))
+                .isInstanceOfSatisfying(EditConflictException.class, e -> {
+                    assertThat(e.current().draft().headline()).isEqualTo("Council vote: first editor's headline");
+                    assertThat(e.current().lastSavedBy()).isEqualTo("eden");
+                    assertThat(e.current().draft().version()).isGreaterThan(opened.draft().version());
+                });
+        assertThat(editing.load(id).draft().headline()).isEqualTo("Council vote: first editor's headline");
+    }
+
+    @Test
+    void shouldKeepARevisionPerSaveCompareAnyTwoAndRestoreOneAsANewRevision() {
+        long id = editing.save(null, draft("Revision one " + ArticleTestData.unique("r"), Publication.DRAFT, null),
+                "eden").id();
+        String first = editing.load(id).draft().headline();
+        editing.save(id, again(editing.load(id), "Revision two", "First paragraph.\n\nA new second paragraph."),
+                "sam");
+        editing.save(id, again(editing.load(id), "Revision three", "First paragraph.\n\nA new second paragraph."),
+                "eden");
+
+        List<RevisionRow> revisions = editing.revisions(id);
+        assertThat(revisions).extracting(RevisionRow::number).containsExactly(3, 2, 1);
+        assertThat(revisions).extracting(RevisionRow::by).containsExactly("eden", "sam", "eden");
+
+        RevisionDiff diff = editing.diff(id, 1, 2);
+        assertThat(diff.rows()).filteredOn(row -> row.kind().equals("changed"))
+                .extracting(DiffRow::left, DiffRow::right)
+                .contains(org.assertj.core.groups.Tuple.tuple("Headline: " + first, "Headline: Revision two"),
+                        org.assertj.core.groups.Tuple.tuple("Second paragraph.", "A new second paragraph."));
+        assertThat(diff.rows()).filteredOn(row -> row.kind().equals("same")).extracting(DiffRow::left)
+                .contains("First paragraph.");
+        assertThat(editing.diff(id, 2, 2).identical()).isTrue();
+
+        editing.restore(id, 1, editing.load(id).draft().version(), "eden");
+        assertThat(editing.load(id).draft().headline()).isEqualTo(first);
+        assertThat(editing.load(id).draft().bodyMarkdown()).isEqualTo("First paragraph.\n\nSecond paragraph.");
+        assertThat(editing.revisions(id).get(0)).satisfies(r -> {
+            assertThat(r.number()).isEqualTo(4);
+            assertThat(r.note()).isEqualTo("restored:1");
+        });
+        assertThatThrownBy(() -> editing.restore(id, 2, 0, "eden")).isInstanceOf(EditConflictException.class);
+        assertThatThrownBy(() -> editing.diff(id, 1, 99)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldKeepTextInAnyLanguageExactlyAsTyped() {
+        String headline = "“Ça va?” — Zoë’s café in Kraków, 東京 " + ArticleTestData.unique("x");
+        ArticleDraft typed = new ArticleDraft(headline, "It’s “quoted” – with dashes…", "", ArticleType.NEWS,
+                section, List.of(), List.of(author), List.of("Café culture", "Kraków"),
+                "Élan: “quotes”, ‘apostrophes’ — and 東京.", null, null, null, null, true, Publication.DRAFT, null,
+                null);
+        long id = editing.save(null, typed, "eden").id();
+
+        ArticleDraft back = editing.load(id).draft();
+        assertThat(back.headline()).isEqualTo(headline);
+        assertThat(back.standfirst()).isEqualTo("It’s “quoted” – with dashes…");
+        assertThat(back.bodyMarkdown()).isEqualTo("Élan: “quotes”, ‘apostrophes’ — and 東京.");
+        assertThat(back.tags()).containsExactlyInAnyOrder("Café culture", "Kraków");
+        assertThat(back.slug()).startsWith("ca-va-zoes-cafe-in-krakow");
+        assertThat(editing.preview(id).bodyHtml()).contains("Élan: “quotes”, ‘apostrophes’ — and 東京.");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSectionOrAuthorAsFormErrors() {
+        ArticleDraft d = draft(ArticleTestData.unique("Nowhere"), Publication.DRAFT, null);
+        ArticleDraft noSection = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), "no-such-section",
+                List.of(), d.authors(), d.tags(), d.bodyMarkdown(), null, null, null, null, true, Publication.DRAFT,
+                null, null);
+        assertThatThrownBy(() -> editing.save(null, noSection, "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class,
+                        e -> assertThat(e.field()).isEqualTo("primarySection"));
+        ArticleDraft noAuthor = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
+                List.of("no-such-author"), d.tags(), d.bodyMarkdown(), null, null, null, null, true,
+                Publication.DRAFT, null, null);
+        assertThatThrownBy(() -> editing.save(null, noAuthor, "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class, e -> assertThat(e.field()).isEqualTo("authors"));
+    }
+
+    @Test
+    void shouldDeleteAnArticleWithItsThreadsAndRevisions() {
+        long id = editing.save(null, draft(ArticleTestData.unique("To be deleted"), Publication.NOW, null), "eden")
+                .id();
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO comment (article_id, depth, status, body, created_at) VALUES (?, 0, 'VISIBLE', 'a', ?)",
+                id, java.sql.Timestamp.from(now));
+        Long parent = jdbc.queryForObject("SELECT max(id) FROM comment WHERE article_id = ?", Long.class, id);
+        jdbc.update("INSERT INTO comment (article_id, parent_id, root_id, depth, status, body, created_at)"
+                + " VALUES (?, ?, ?, 1, 'VISIBLE', 'b', ?)", id, parent, parent, java.sql.Timestamp.from(now));
+        long before = audits("article.deleted");
+
+        editing.delete(id, "eden");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article WHERE id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM comment WHERE article_id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article_revision WHERE article_id = ?", Integer.class,
+                id)).isZero();
+        assertThat(audits("article.deleted")).isEqualTo(before + 1);
+        assertThatThrownBy(() -> editing.load(id)).isInstanceOf(NotFoundException.class);
+    }
+
+    /** Runs the task on {@code threads} threads released at once; returns each result or the exception thrown. */
+    private static List<Object> race(int threads, Callable<?> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return task.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

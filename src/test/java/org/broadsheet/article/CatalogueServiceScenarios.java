@@ -1,0 +1,467 @@
+package org.broadsheet.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.broadsheet.article.Catalogue.AuthorChange;
+import org.broadsheet.article.Catalogue.AuthorDetails;
+import org.broadsheet.article.Catalogue.FrontPageDesk;
+import org.broadsheet.article.Catalogue.SectionChange;
+import org.broadsheet.article.Catalogue.SectionDetails;
+import org.broadsheet.article.Catalogue.SectionRow;
+import org.broadsheet.article.Catalogue.TagUse;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.FrontPage;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The editors' catalogue against a real database: unique addresses (also when the database has to decide a
+ * race), sections that cannot loop, stale saves, tags that cannot be deleted while used, and the front page's
+ * pins with their fallback to the latest stories. Run on H2 and on PostgreSQL by the subclasses, since each
+ * database words a constraint violation differently. Each test works with sections, authors and tags of its
+ * own; the pins are the site's one front page, so every test leaves none behind.
+ */
+abstract class CatalogueServiceScenarios {
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    ArticleTestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = new ArticleTestData(articles);
+        catalogue.clearFrontPage("test");
+    }
+
+    @AfterEach
+    void leaveNoPins() {
+        catalogue.clearFrontPage("test");
+    }
+
+    private static AuthorChange author(String name, String slug, Long version) {
+        return new AuthorChange(name, slug, "Reporter", "A biography.", null, null, version);
+    }
+
+    private long sectionId(String slug) {
+        return catalogue.sections().stream().filter(s -> s.slug().equals(slug)).findFirst().orElseThrow().id();
+    }
+
+    private static void assertRefused(Runnable change, String field, String messageKey) {
+        assertThatThrownBy(change::run).isInstanceOfSatisfying(EditRefusedException.class, refusal -> {
+            assertThat(refusal.field()).isEqualTo(field);
+            assertThat(refusal.messageKey()).isEqualTo(messageKey);
+        });
+    }
+
+    // ---------------------------------------------------------------- authors
+
+    @Test
+    void shouldMakeTheAuthorsAddressFromTheNameAndShowTheProfileOnTheirPage() {
+        String suffix = ArticleTestData.unique("x");
+        long id = catalogue.saveAuthor(null, new AuthorChange("Zoë Ní Bhriain " + suffix, " ", "Correspondent",
+                "Line one.\nLine two.", "/images/zoe.jpg", null, null), "eden");
+
+        AuthorDetails saved = catalogue.author(id);
+        assertThat(saved.slug()).isEqualTo("zoe-ni-bhriain-" + suffix);
+        assertThat(saved.url()).isEqualTo("/authors/zoe-ni-bhriain-" + suffix);
+        Views.AuthorPage page = articles.author(saved.slug(), 1);
+        assertThat(page.author().name()).isEqualTo("Zoë Ní Bhriain " + suffix);
+        assertThat(page.author().roleTitle()).isEqualTo("Correspondent");
+        assertThat(page.bio()).isEqualTo("Line one.\nLine two.");
+        assertThat(page.photoUrl()).isEqualTo("/images/zoe.jpg");
+    }
+
+    @Test
+    void shouldEditAnAuthorOverTheVersionTheEditorOpened() {
+        long id = catalogue.saveAuthor(null, author("Ana " + ArticleTestData.unique("a"), null, null), "eden");
+        AuthorDetails opened = catalogue.author(id);
+
+        catalogue.saveAuthor(id, new AuthorChange("Ana Renamed", opened.slug(), "", "", "", null, opened.version()),
+                "eden");
+
+        AuthorDetails saved = catalogue.author(id);
+        assertThat(saved.name()).isEqualTo("Ana Renamed");
+        assertThat(saved.roleTitle()).isNull();
+        assertThat(saved.bio()).isNull();
+        assertThat(saved.version()).isGreaterThan(opened.version());
+        assertThat(articles.author(opened.slug(), 1).author().name()).isEqualTo("Ana Renamed");
+    }
+
+    @Test
+    void shouldRefuseAStaleAuthorSaveAndKeepWhatTheOtherEditorSaved() {
+        long id = catalogue.saveAuthor(null, author("Bo " + ArticleTestData.unique("b"), null, null), "eden");
+        AuthorDetails opened = catalogue.author(id);
+        catalogue.saveAuthor(id, new AuthorChange("Bo First", opened.slug(), null, null, null, null,
+                opened.version()), "first");
+
+        assertThatThrownBy(() -> catalogue.saveAuthor(id, new AuthorChange("Bo Second", opened.slug(), null, null,
+                null, null, opened.version()), "second")).isInstanceOf(StaleEditException.class);
+        assertThat(catalogue.author(id).name()).isEqualTo("Bo First");
+    }
+
+    @Test
+    void shouldRefuseAnAuthorsAddressTakenByAnotherAuthor() {
+        String slug = ArticleTestData.unique("taken-author");
+        catalogue.saveAuthor(null, author("First", slug, null), "eden");
+        long other = catalogue.saveAuthor(null, author("Second", null, null), "eden");
+
+        assertRefused(() -> catalogue.saveAuthor(null, author("Third", slug, null), "eden"), "slug",
+                "catalogue.author.slug.taken");
+        assertRefused(() -> catalogue.saveAuthor(other, author("Second", slug, catalogue.author(other).version()),
+                "eden"), "slug", "catalogue.author.slug.taken");
+        // Spelt differently, the same address.
+        assertRefused(() -> catalogue.saveAuthor(null, author("Fourth", slug.toUpperCase(), null), "eden"), "slug",
+                "catalogue.author.slug.taken");
+    }
+
+    /**
+     * Another editor's new author holds the address in a transaction not yet committed: the check before saving
+     * cannot see it, and the unique constraint decides. The loser gets the same refusal, not an error.
+     */
+    @Test
+    void shouldRefuseAnAuthorsAddressTakenInARaceThroughTheUniqueConstraint() throws Exception {
+        String slug = ArticleTestData.unique("raced-author");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch inserted = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<?> rival = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.update("INSERT INTO author (slug, name, version) VALUES (?, ?, 0)", slug, "Rival");
+                inserted.countDown();
+                await(commit);
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Long> mine = pool.submit(() -> catalogue.saveAuthor(null, author("Mine", slug, null), "eden"));
+            // Mine is now checking (and finding nothing) or waiting on the rival's row: let the rival commit.
+            Thread.sleep(300);
+            commit.countDown();
+            rival.get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> mine.get(20, TimeUnit.SECONDS)).hasRootCauseInstanceOf(EditRefusedException.class)
+                    .hasRootCauseMessage("catalogue.author.slug.taken");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT name FROM author WHERE slug = ?", String.class, slug))
+                .isEqualTo("Rival");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    @Test
+    void shouldListSectionsUnderTheirParentsInFrontPageOrder() {
+        String parent = data.section(null);
+        long parentId = sectionId(parent);
+        long second = catalogue.saveSection(null, new SectionChange("Bb " + parent, null, null, parent, 20, null),
+                "eden");
+        long first = catalogue.saveSection(null, new SectionChange("Zz " + parent, null, null, parent, 10, null),
+                "eden");
+
+        List<SectionRow> rows = catalogue.sections();
+        List<Long> ids = rows.stream().map(SectionRow::id).toList();
+        int at = ids.indexOf(parentId);
+        assertThat(ids.subList(at, at + 3)).containsExactly(parentId, first, second);
+        assertThat(rows.get(at + 1).depth()).isEqualTo(rows.get(at).depth() + 1);
+        assertThat(rows.get(at + 1).label()).startsWith("\u2003");
+    }
+
+    @Test
+    void shouldRefuseToPlaceASectionUnderItselfOrUnderOneOfItsSubsections() {
+        String top = data.section(null);
+        String middle = data.section(top);
+        String bottom = data.section(middle);
+        SectionDetails section = catalogue.section(sectionId(top));
+
+        for (String parent : List.of(top, middle, bottom)) {
+            assertRefused(() -> catalogue.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
+                    null, parent, 0, section.version()), "eden"), "parent", "catalogue.section.parent.loop");
+        }
+        assertRefused(() -> catalogue.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
+                null, "no-such-section", 0, section.version()), "eden"), "parent",
+                "catalogue.section.parent.unknown");
+        assertThat(catalogue.section(section.id()).parentSlug()).isNull();
+        assertThat(catalogue.parentChoices(section.id())).extracting(SectionRow::slug)
+                .doesNotContain(top, middle, bottom);
+    }
+
+    @Test
+    void shouldMoveASectionAndShowTheChangeOnTheReadersPagesAtOnce() {
+        String news = data.section(null);
+        String world = data.section(null);
+        articles.navigation(); // the reader's pages now hold the section tree in memory
+        SectionDetails opened = catalogue.section(sectionId(world));
+
+        catalogue.saveSection(opened.id(), new SectionChange("Renamed " + world, world, "Now under news", news, 5,
+                opened.version()), "eden");
+
+        assertThat(articles.navigation()).extracting(Views.SectionLink::slug).contains(news).doesNotContain(world);
+        Views.SectionPage page = articles.section(world, 1);
+        assertThat(page.section().name()).isEqualTo("Renamed " + world);
+        assertThat(page.breadcrumb()).extracting(Views.SectionLink::slug).containsExactly(news, world);
+        assertThat(page.description()).isEqualTo("Now under news");
+    }
+
+    @Test
+    void shouldKeepTheAddressOfASectionWhosePublishedArticlesCarryIt() {
+        String published = data.section(null);
+        data.article(published, data.author()).save();
+        String drafts = data.section(null);
+        data.article(drafts, data.author()).draft().save();
+        SectionDetails locked = catalogue.section(sectionId(published));
+        SectionDetails free = catalogue.section(sectionId(drafts));
+        assertThat(locked.slugLocked()).isTrue();
+        assertThat(free.slugLocked()).isFalse();
+
+        assertRefused(() -> catalogue.saveSection(locked.id(), new SectionChange(locked.name(), locked.slug() + "-new",
+                null, null, 0, locked.version()), "eden"), "slug", "catalogue.section.slug.locked");
+        // Everything else about it can change.
+        catalogue.saveSection(locked.id(), new SectionChange("New name", locked.slug(), null, null, 3,
+                locked.version()), "eden");
+        catalogue.saveSection(free.id(), new SectionChange(free.name(), free.slug() + "-new", null, null, 0,
+                free.version()), "eden");
+        assertThat(catalogue.section(free.id()).slug()).isEqualTo(drafts + "-new");
+        assertThat(catalogue.section(locked.id()).name()).isEqualTo("New name");
+    }
+
+    @Test
+    void shouldRefuseASectionsAddressTakenByAnotherAndAStaleSave() {
+        String taken = data.section(null);
+        String mine = data.section(null);
+        SectionDetails opened = catalogue.section(sectionId(mine));
+
+        assertRefused(() -> catalogue.saveSection(null, new SectionChange("Other", taken, null, null, 0, null),
+                "eden"), "slug", "catalogue.section.slug.taken");
+        assertRefused(() -> catalogue.saveSection(opened.id(), new SectionChange(opened.name(), taken, null, null, 0,
+                opened.version()), "eden"), "slug", "catalogue.section.slug.taken");
+        catalogue.saveSection(opened.id(), new SectionChange("First", mine, null, null, 0, opened.version()), "one");
+        assertThatThrownBy(() -> catalogue.saveSection(opened.id(), new SectionChange("Second", mine, null, null, 0,
+                opened.version()), "two")).isInstanceOf(StaleEditException.class);
+        assertThat(catalogue.section(opened.id()).name()).isEqualTo("First");
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    @Test
+    void shouldCreateRenameAndCountTags() {
+        String name = ArticleTestData.unique("Harbour Works");
+        long id = catalogue.saveTag(null, name, "", "eden");
+        String author = data.author();
+        data.article(data.section(null), author).tags(List.of(name)).save();
+        data.article(data.section(null), author).tags(List.of(name)).draft().save();
+
+        TagUse tag = catalogue.tag(id);
+        assertThat(tag.slug()).isEqualTo(org.broadsheet.shared.Slugs.of(name));
+        assertThat(tag.articleCount()).isEqualTo(2);
+        assertThat(catalogue.tags()).contains(tag);
+
+        catalogue.saveTag(id, "Harbour " + name, "harbour-" + tag.slug(), "eden");
+        assertThat(articles.tag("harbour-" + tag.slug(), 1).tag().name()).isEqualTo("Harbour " + name);
+        assertThat(articles.tag("harbour-" + tag.slug(), 1).articles().total()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseATagAddressTakenByAnotherTag() {
+        String first = ArticleTestData.unique("Ferries");
+        catalogue.saveTag(null, first, null, "eden");
+        long second = catalogue.saveTag(null, ArticleTestData.unique("Boats"), null, "eden");
+
+        assertRefused(() -> catalogue.saveTag(null, first, null, "eden"), "slug", "catalogue.tag.slug.taken");
+        assertRefused(() -> catalogue.saveTag(second, "Boats", org.broadsheet.shared.Slugs.of(first), "eden"), "slug",
+                "catalogue.tag.slug.taken");
+    }
+
+    @Test
+    void shouldDeleteOnlyATagNoArticleCarries() {
+        String used = ArticleTestData.unique("Used");
+        data.article(data.section(null), data.author()).tags(List.of(used)).draft().save();
+        long usedId = catalogue.tags().stream().filter(t -> t.name().equals(used)).findFirst().orElseThrow().id();
+        long unusedId = catalogue.saveTag(null, ArticleTestData.unique("Unused"), null, "eden");
+
+        assertRefused(() -> catalogue.deleteTag(usedId, "eden"), null, "catalogue.tag.in-use");
+        assertThat(catalogue.tag(usedId).articleCount()).isEqualTo(1);
+        catalogue.deleteTag(unusedId, "eden");
+        assertThat(catalogue.tags()).extracting(TagUse::id).contains(usedId).doesNotContain(unusedId);
+    }
+
+    // ---------------------------------------------------------------- front page
+
+    @Test
+    void shouldShowThePinnedLeadAndTopStoriesInTheirOrderThenTheLatest() {
+        String section = data.section(null);
+        String author = data.author();
+        Instant earlier = Instant.now().minus(3, ChronoUnit.DAYS);
+        long lead = data.article(section, author).publishedAt(earlier).save();
+        long topA = data.article(section, author).publishedAt(earlier.plusSeconds(1)).save();
+        long topB = data.article(section, author).publishedAt(earlier.plusSeconds(2)).save();
+        data.article(section, author).image().publishedAt(Instant.now().minusSeconds(2)).save();
+        long newest = data.article(section, author).image().publishedAt(Instant.now().minusSeconds(1)).save();
+
+        catalogue.pinFrontPage(lead, Arrays.asList(topB, null, topA), "eden");
+
+        FrontPage front = articles.frontPage();
+        assertThat(front.lead().id()).isEqualTo(lead);
+        List<Long> top = front.topStories().stream().map(ArticleCard::id).toList();
+        assertThat(top.subList(0, 2)).containsExactly(topB, topA);
+        assertThat(top).hasSize(4).doesNotHaveDuplicates().doesNotContain(lead);
+        // The places left go to the latest stories with a picture, as without pins.
+        assertThat(top.get(2)).isEqualTo(newest);
+        assertThat(front.latest()).extracting(ArticleCard::id).doesNotContain(lead, topA, topB);
+
+        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        assertThat(desk.lead().articleId()).isEqualTo(lead);
+        assertThat(desk.top()).extracting(Catalogue.Pin::articleId).containsExactly(topB, topA);
+        assertThat(desk.pinnedIds()).containsExactlyInAnyOrder(lead, topA, topB);
+        assertThat(desk.choices()).extracting(Catalogue.PinChoice::id).contains(newest, lead, topA, topB);
+    }
+
+    @Test
+    void shouldFallBackToTheLatestStoryWhenNothingOrOnlyTopStoriesArePinned() {
+        String section = data.section(null);
+        String author = data.author();
+        // The newest stories of the site: published a moment ago.
+        Instant now = Instant.now();
+        long older = data.article(section, author).publishedAt(now.minusMillis(2)).save();
+        long newest = data.article(section, author).publishedAt(now.minusMillis(1)).save();
+
+        assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
+
+        catalogue.pinFrontPage(null, List.of(newest), "eden");
+        FrontPage front = articles.frontPage();
+        assertThat(front.lead().id()).isEqualTo(older);
+        assertThat(front.topStories().get(0).id()).isEqualTo(newest);
+
+        catalogue.clearFrontPage("eden");
+        assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
+        assertThat(catalogue.frontPageDesk(null).anyPins()).isFalse();
+    }
+
+    @Test
+    void shouldSkipAPinnedStoryReadersCannotSee() {
+        String section = data.section(null);
+        String author = data.author();
+        long scheduled = data.article(section, author).publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).save();
+        long unpublished = data.article(section, author).save();
+        long visible = data.article(section, author).save();
+        long newest = data.article(section, author).publishedAt(Instant.now().minusMillis(1)).save();
+        catalogue.pinFrontPage(scheduled, List.of(unpublished, visible), "eden");
+        jdbc.update("UPDATE article SET status = 'DRAFT' WHERE id = ?", unpublished);
+
+        FrontPage front = articles.frontPage();
+        assertThat(front.lead().id()).isEqualTo(newest);
+        assertThat(front.topStories().get(0).id()).isEqualTo(visible);
+        assertThat(front.topStories()).extracting(ArticleCard::id).doesNotContain(scheduled, unpublished);
+        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        assertThat(desk.lead().visible()).isFalse();
+        assertThat(desk.top()).extracting(Catalogue.Pin::visible).containsExactly(false, true);
+        assertThat(desk.pinned(visible)).isTrue();
+        assertThat(desk.pinned(scheduled)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseDraftsStoriesChosenTwiceAndTooManyTopStories() {
+        String section = data.section(null);
+        String author = data.author();
+        long draft = data.article(section, author).draft().save();
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            published.add(data.article(section, author).save());
+        }
+
+        assertRefused(() -> catalogue.pinFrontPage(draft, List.of(), "eden"), "lead", "catalogue.front.draft");
+        assertRefused(() -> catalogue.pinFrontPage(null, List.of(published.get(0), draft), "eden"), "top",
+                "catalogue.front.draft");
+        assertRefused(() -> catalogue.pinFrontPage(null, List.of(-5L), "eden"), "top", "catalogue.front.draft");
+        assertRefused(() -> catalogue.pinFrontPage(published.get(0), List.of(published.get(0)), "eden"), "top",
+                "catalogue.front.twice");
+        assertRefused(() -> catalogue.pinFrontPage(null, published, "eden"), "top", "catalogue.front.too-many");
+        assertThat(catalogue.frontPageDesk(null).anyPins()).isFalse();
+    }
+
+    @Test
+    void shouldFindStoriesToPinByHeadlineOrNumber() {
+        String section = data.section(null);
+        String word = ArticleTestData.unique("Quayside");
+        long match = data.article(section, data.author()).headline("The " + word + " reopens, 100%_ sure").save();
+        long hidden = data.article(section, data.author()).headline("The " + word + " draft").draft().save();
+
+        assertThat(catalogue.frontPageDesk(word.toLowerCase()).choices()).extracting(Catalogue.PinChoice::id)
+                .containsExactly(match);
+        assertThat(catalogue.frontPageDesk(word + " reopens, 100%_").choices()).hasSize(1);
+        assertThat(catalogue.frontPageDesk("100%_ sure nowhere").choices()).isEmpty();
+        assertThat(catalogue.frontPageDesk(String.valueOf(match)).choices()).extracting(Catalogue.PinChoice::id)
+                .contains(match);
+        assertThat(catalogue.frontPageDesk(String.valueOf(hidden)).choices()).extracting(Catalogue.PinChoice::id)
+                .doesNotContain(hidden);
+    }
+
+    @Test
+    void shouldReadTheFrontPageInAsManyStatementsWithPinsAsWithout() {
+        String section = data.section(null);
+        String author = data.author();
+        List<Long> stories = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            stories.add(data.article(section, author).authors(data.authors(2))
+                    .publishedAt(Instant.now().minus(30 + i, ChronoUnit.DAYS)).save());
+        }
+        long without = statementsForFrontPage();
+        catalogue.pinFrontPage(stories.get(0), stories.subList(1, 5), "eden");
+
+        long with = statementsForFrontPage();
+
+        assertThat(articles.frontPage().lead().id()).isEqualTo(stories.get(0));
+        assertThat(with).isEqualTo(without);
+        // The pins, the latest stories (and their count when they fill the pool), and the bylines of both.
+        assertThat(with).isLessThanOrEqualTo(4);
+    }
+
+    private long statementsForFrontPage() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        articles.frontPage(); // warm: the section tree is loaded once per application
+        statistics.clear();
+        articles.frontPage();
+        return statistics.getPrepareStatementCount();
+    }
+}

@@ -1,0 +1,15 @@
+package org.broadsheet.article;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * {@link CatalogueServiceScenarios} on the default embedded database (H2). Shares its context with
+ * {@link ArticlePagesTests}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class CatalogueServiceTests extends CatalogueServiceScenarios {
+}

@@ -1,0 +1,370 @@
+package org.broadsheet.editorial.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.ArticleType;
+import org.broadsheet.article.EditConflictException;
+import org.broadsheet.article.EditingViews.EditableArticle;
+import org.broadsheet.article.EditingViews.FormChoices;
+import org.broadsheet.article.EditingViews.Saved;
+import org.broadsheet.article.EditingViews.SectionOption;
+import org.broadsheet.article.Publication;
+import org.broadsheet.article.Views.AuthorLink;
+import org.broadsheet.media.MediaRejectedException;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.media.StoredImage;
+import org.broadsheet.shared.Datelines;
+import org.broadsheet.web.WebSliceTestConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The article form as editors use it: every field's rule, errors that keep the input, conflicts, access. */
+@WebMvcTest(ArticleFormController.class)
+@Import({ WebSliceTestConfig.class, LeadUploads.class })
+class ArticleFormControllerTests {
+
+    private static final FormChoices CHOICES = new FormChoices(
+            List.of(new SectionOption("news", "News", 0), new SectionOption("world", "World", 1)),
+            List.of(new AuthorLink(1, "zoe", "Zoë Ní Bhriain", null, "/authors/zoe"),
+                    new AuthorLink(2, "sam", "Sam Achterberg", null, "/authors/sam")),
+            List.of(ArticleType.values()));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Datelines datelines;
+
+    @MockitoBean
+    ArticleEditing editing;
+
+    @MockitoBean
+    org.broadsheet.article.ArticleService articles;
+
+    @MockitoBean
+    MediaService media;
+
+    private EditableArticle saved;
+
+    @BeforeEach
+    void setUp() {
+        given(editing.choices()).willReturn(CHOICES);
+        given(editing.blank()).willReturn(new ArticleDraft("", "", "", ArticleType.NEWS, null, List.of(), List.of(),
+                List.of(), "", null, null, null, null, true, Publication.DRAFT, null, null));
+        saved = editable("Bridge reopens", "The saved body.", 4);
+        given(editing.load(7)).willReturn(saved);
+    }
+
+    private EditableArticle editable(String headline, String body, long version) {
+        Datelines.Dateline at = datelines.of(Instant.parse("2026-11-20T09:30:00Z"));
+        return new EditableArticle(7, new ArticleDraft(headline, "The standfirst.", "bridge-reopens",
+                ArticleType.NEWS, "world", List.of(), List.of("zoe"), List.of("Transport"), body, null, null, null,
+                null, true, Publication.AT, LocalDateTime.of(2026, 11, 20, 9, 30), version), "published",
+                "/world/2026/11/20/bridge-reopens", at, "sam", at, 3);
+    }
+
+    /** A complete, valid form, as the browser posts it, with some fields changed (name, value, name, value...). */
+    private static MockHttpServletRequestBuilder filled(String url, String... changes) {
+        return filled(post(url), changes);
+    }
+
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B filled(B request, String... changes) {
+        java.util.Map<String, String[]> fields = new java.util.LinkedHashMap<>();
+        fields.put("headline", new String[] {"Ferry “returns” — at last"});
+        fields.put("standfirst", new String[] {"The crossing reopens on Monday."});
+        fields.put("slug", new String[] {""});
+        fields.put("type", new String[] {"NEWS"});
+        fields.put("primarySection", new String[] {"world"});
+        fields.put("furtherSections", new String[] {"news"});
+        fields.put("authors", new String[] {"zoe", "sam"});
+        fields.put("tags", new String[] {"Ferries, Harbours"});
+        fields.put("body", new String[] {"First paragraph.\n\nSecond."});
+        fields.put("leadKind", new String[] {"NONE"});
+        fields.put("commentsOpen", new String[] {"true"});
+        fields.put("publication", new String[] {"AT"});
+        fields.put("publishDate", new String[] {"2021-05-06"});
+        fields.put("publishTime", new String[] {"17:24"});
+        for (int i = 0; i < changes.length; i += 2) {
+            if (changes[i + 1] == null) {
+                fields.remove(changes[i]);
+            } else {
+                fields.put(changes[i], new String[] {changes[i + 1]});
+            }
+        }
+        request.with(user("eden").roles("EDITOR")).with(csrf());
+        fields.forEach(request::param);
+        return request;
+    }
+
+    private Document html(RequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldOfferAnEmptyFormWithEverySectionAndAuthor() throws Exception {
+        Document page = html(get("/admin/articles/new").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("h1").text()).isEqualTo("New article");
+        assertThat(page.select("form.editor-form").attr("action")).isEqualTo("/admin/articles");
+        assertThat(page.select("form.editor-form").attr("enctype")).isEqualTo("multipart/form-data");
+        assertThat(page.select("form.editor-form input[name=_csrf]")).hasSize(1);
+        assertThat(page.select("#primarySection option").eachAttr("value")).containsExactly("", "news", "world");
+        assertThat(page.select("input[name=authors]").eachAttr("value")).containsExactly("zoe", "sam");
+        assertThat(page.select("input[name=publication][checked]").val()).isEqualTo("DRAFT");
+        assertThat(page.select("input[name=commentsOpen][checked]")).hasSize(1);
+        assertThat(page.select("label[for=leadImageFile]").text()).isEqualTo("Upload a picture");
+    }
+
+    @Test
+    void shouldFillTheFormOfASavedArticleWithItsLinks() throws Exception {
+        Document page = html(get("/admin/articles/7/edit").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("#headline").val()).isEqualTo("Bridge reopens");
+        assertThat(page.select("#body").val()).isEqualTo("The saved body.");
+        assertThat(page.select("#version").val()).isEqualTo("4");
+        assertThat(page.select("#publishDate").val()).isEqualTo("2026-11-20");
+        assertThat(page.select("#publishTime").val()).isEqualTo("09:30");
+        assertThat(page.select("form.editor-form").attr("action")).isEqualTo("/admin/articles/7");
+        assertThat(page.select(".editor-links a").eachAttr("href")).containsExactly("/admin/articles/7/preview",
+                "/world/2026/11/20/bridge-reopens", "/admin/articles/7/revisions", "/admin/articles/7/corrections",
+                "/admin/articles/7/delete");
+    }
+
+    @Test
+    void shouldSaveANewArticleAndComeBackToItsForm() throws Exception {
+        given(editing.save(isNull(), any(), eq("eden"))).willReturn(new Saved(42, "published"));
+
+        mvc.perform(filled("/admin/articles")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/admin/articles/42/edit"))
+                .andExpect(flash().attribute("notice", "editor.saved.published"));
+
+        ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
+        verify(editing).save(isNull(), draft.capture(), eq("eden"));
+        assertThat(draft.getValue().headline()).isEqualTo("Ferry “returns” — at last");
+        assertThat(draft.getValue().authors()).containsExactly("zoe", "sam");
+        assertThat(draft.getValue().furtherSections()).containsExactly("news");
+        assertThat(draft.getValue().tags()).containsExactly("Ferries", "Harbours");
+        assertThat(draft.getValue().publishAt()).isEqualTo(LocalDateTime.of(2021, 5, 6, 17, 24));
+        assertThat(draft.getValue().commentsOpen()).isTrue();
+        assertThat(draft.getValue().lead()).isNull();
+    }
+
+    @Test
+    void shouldShowEachErrorNextToItsFieldAndKeepEverythingTyped() throws Exception {
+        Document page = html(filled("/admin/articles", "headline", "  ", "slug", "Not A Slug", "publishDate", "",
+                "leadKind", "IMAGE", "leadAlt", "", "seoImage", "javascript:alert(1)"));
+
+        assertThat(page.select(".error-summary").text()).contains("Nothing you typed has been lost");
+        assertThat(page.select("#headline-error").text()).isEqualTo("Please write a headline.");
+        assertThat(page.select("#slug-error").text()).contains("lower-case letters");
+        assertThat(page.select("#publishDate-error").text()).contains("date and time");
+        assertThat(page.select("#leadAlt-error").text()).contains("describe the picture");
+        assertThat(page.select("#leadUrl-error").text()).isEqualTo("Please upload the picture.");
+        assertThat(page.select("#seoImage-error").text()).contains("https://");
+        assertThat(page.select("#standfirst").val()).isEqualTo("The crossing reopens on Monday.");
+        assertThat(page.select("#body").val()).isEqualTo("First paragraph.\n\nSecond.");
+        assertThat(page.select("#tags").val()).isEqualTo("Ferries, Harbours");
+        assertThat(page.select("#slug").val()).isEqualTo("Not A Slug");
+        assertThat(page.select("#primarySection option[selected]").val()).isEqualTo("world");
+        verify(editing, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void shouldKeepAnUploadedPictureWhenAnotherFieldSendsTheFormBack() throws Exception {
+        given(media.storeImage(eq("harbour.jpg"), any())).willReturn(new StoredImage(5, "/media/5/1600.jpg", 1600,
+                900, "/media/5/480.jpg 480w, /media/5/1600.jpg 1600w", "image/jpeg"));
+        MockMultipartFile picture = new MockMultipartFile("leadImageFile", "harbour.jpg", "image/jpeg",
+                new byte[] {1, 2, 3});
+
+        Document page = html(filled(multipart("/admin/articles").file(picture), "headline", "", "leadKind", "IMAGE",
+                "leadAlt", "The harbour at dawn", "leadCaption", "Boats at rest", "leadCredit", "Photograph: Ana"));
+
+        assertThat(page.select("#headline-error").text()).isEqualTo("Please write a headline.");
+        assertThat(page.select("#leadUrl").val()).isEqualTo("/media/5/1600.jpg");
+        assertThat(page.select("#leadSrcset").val()).isEqualTo("/media/5/480.jpg 480w, /media/5/1600.jpg 1600w");
+        assertThat(page.select("#leadWidth").val()).isEqualTo("1600");
+        assertThat(page.select(".editor-lead img").attr("src")).isEqualTo("/media/5/1600.jpg");
+        assertThat(page.select("#leadAlt").val()).isEqualTo("The harbour at dawn");
+        assertThat(page.select("input[name=leadKind][checked]").val()).isEqualTo("IMAGE");
+
+        // Sent again without a new file, the stored picture is what is saved.
+        given(editing.save(isNull(), any(), any())).willReturn(new Saved(43, "draft"));
+        mvc.perform(filled("/admin/articles", "leadKind", "IMAGE", "leadUrl", "/media/5/1600.jpg", "leadSrcset",
+                "/media/5/480.jpg 480w", "leadWidth", "1600", "leadHeight", "900", "leadAlt", "The harbour at dawn"))
+                .andExpect(redirectedUrl("/admin/articles/43/edit"));
+        ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
+        verify(editing).save(isNull(), draft.capture(), any());
+        assertThat(draft.getValue().lead()).satisfies(lead -> {
+            assertThat(lead.kind()).isEqualTo("IMAGE");
+            assertThat(lead.url()).isEqualTo("/media/5/1600.jpg");
+            assertThat(lead.srcset()).isEqualTo("/media/5/480.jpg 480w");
+            assertThat(lead.alt()).isEqualTo("The harbour at dawn");
+        });
+    }
+
+    @Test
+    void shouldShowARefusedUploadNextToItsFieldAndKeepTheRest() throws Exception {
+        given(media.storeImage(any(), any())).willThrow(new MediaRejectedException(MediaRejectedException.IMAGE_TYPE));
+        MockMultipartFile notAPicture = new MockMultipartFile("leadImageFile", "harbour.jpg", "image/jpeg",
+                "<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Document page = html(filled(multipart("/admin/articles").file(notAPicture), "leadKind", "IMAGE", "leadAlt",
+                "The harbour"));
+
+        assertThat(page.select("#leadUrl-error").text()).isNotBlank().doesNotContain("media.rejected");
+        assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
+        assertThat(page.select("#leadAlt").val()).isEqualTo("The harbour");
+        verify(editing, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void shouldTurnAnAllowedVideoLinkIntoItsPlayerAndRefuseOthers() throws Exception {
+        given(editing.save(isNull(), any(), any())).willReturn(new Saved(44, "draft"));
+        mvc.perform(filled("/admin/articles", "leadKind", "EMBED", "leadVideoLink",
+                "https://www.youtube.com/watch?v=dQw4w9WgXcQ")).andExpect(redirectedUrl("/admin/articles/44/edit"));
+        ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
+        verify(editing).save(isNull(), draft.capture(), any());
+        assertThat(draft.getValue().lead().url()).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+
+        Document page = html(filled("/admin/articles", "leadKind", "EMBED", "leadVideoLink",
+                "https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ"));
+        assertThat(page.select("#leadVideoLink-error").text()).contains("Only YouTube and Vimeo");
+        assertThat(page.select("#leadVideoLink").val()).isEqualTo("https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ");
+    }
+
+    @Test
+    void shouldRefuseAnArticleWithoutAnAuthor() throws Exception {
+        Document page = html(post("/admin/articles").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("headline", "H").param("standfirst", "S").param("type", "NEWS")
+                .param("primarySection", "world").param("body", "B").param("leadKind", "NONE")
+                .param("publication", "DRAFT"));
+
+        assertThat(page.select(".field-error legend").eachText()).contains("Byline");
+        assertThat(page.text()).contains("Please choose at least one author.");
+    }
+
+    @Test
+    void shouldShowATakenAddressNextToTheAddressField() throws Exception {
+        given(editing.save(isNull(), any(), any())).willThrow(new EditRefusedException("slug", "editor.slug.taken"));
+
+        Document page = html(filled("/admin/articles", "slug", "bridge-reopens"));
+
+        assertThat(page.select("#slug-error").text()).contains("already used by another article");
+        assertThat(page.select("#slug").val()).isEqualTo("bridge-reopens");
+        assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
+    }
+
+    @Test
+    void shouldShowBothVersionsOnAConflictAndKeepTheSecondEditorsText() throws Exception {
+        EditableArticle theirs = editable("Their headline", "Their body.", 5);
+        given(editing.save(eq(7L), any(), any())).willThrow(new EditConflictException(theirs));
+        given(editing.load(7)).willReturn(saved, theirs);
+
+        Document page = html(filled("/admin/articles/7", "version", "4", "headline", "My headline", "body",
+                "My body."));
+
+        assertThat(page.select("#conflict-heading").text()).contains("Someone else saved this article");
+        assertThat(page.select(".conflict").text()).contains("sam");
+        assertThat(page.select(".conflict-table tbody tr").get(0).select("td").eachText())
+                .containsExactly("Their headline", "My headline");
+        assertThat(page.select(".conflict-table tbody tr").get(2).select("td").eachText())
+                .containsExactly("Their body.", "My body.");
+        assertThat(page.select("#headline").val()).isEqualTo("My headline");
+        assertThat(page.select("#body").val()).isEqualTo("My body.");
+        assertThat(page.select("#version").val()).as("saving again replaces theirs").isEqualTo("5");
+    }
+
+    @Test
+    void shouldTreatARaceLostAtCommitAsTheSameConflict() throws Exception {
+        EditableArticle theirs = editable("Committed first", "Body.", 6);
+        given(editing.save(eq(7L), any(), any()))
+                .willThrow(new ObjectOptimisticLockingFailureException("Article", 7L));
+        given(editing.load(7)).willReturn(saved, theirs);
+
+        Document page = html(filled("/admin/articles/7", "version", "4"));
+
+        assertThat(page.select("#conflict-heading")).hasSize(1);
+        assertThat(page.select("#version").val()).isEqualTo("6");
+    }
+
+    @Test
+    void shouldRenderThePreviewWithTheReadersTemplate() throws Exception {
+        given(editing.preview(7)).willReturn(org.broadsheet.article.web.ArticleFixtures.page("Draft <b>headline</b>",
+                null, true));
+
+        Document page = html(get("/admin/articles/7/preview").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("h1.headline").text()).isEqualTo("Draft <b>headline</b>");
+        assertThat(page.select(".site-notice").text()).startsWith("Preview:");
+        assertThat(page.select("article.article .standfirst")).hasSize(1);
+    }
+
+    @Test
+    void shouldAskBeforeDeletingAndThenDelete() throws Exception {
+        Document page = html(get("/admin/articles/7/delete").with(user("eden").roles("EDITOR")));
+        assertThat(page.text()).contains("its 3 comments");
+
+        mvc.perform(post("/admin/articles/7/delete").with(user("eden").roles("EDITOR")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/articles"))
+                .andExpect(flash().attribute("notice", "editor.deleted"));
+        verify(editing).delete(7, "eden");
+    }
+
+    @Test
+    void shouldOpenOnlyToEditorsAndAdministratorsAndNeedTheFormToken() throws Exception {
+        mvc.perform(get("/admin/articles/new").with(user("admin").roles("ADMIN"))).andExpect(status().isOk());
+        for (String path : List.of("/admin/articles/new", "/admin/articles/7/edit", "/admin/articles/7/preview",
+                "/admin/articles/7/delete")) {
+            mvc.perform(get(path).with(user("morgan").roles("MODERATOR"))).andExpect(status().isForbidden());
+            mvc.perform(get(path).with(user("rowan").roles("READER"))).andExpect(status().isForbidden());
+            mvc.perform(get(path)).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(filled("/admin/articles").with(user("rowan").roles("READER"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/articles/7/delete").with(user("eden").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+        verify(editing, never()).save(any(), any(), any());
+        verify(editing, never()).delete(anyLong(), any());
+    }
+
+    @Test
+    void shouldAnswerAnUnknownArticleWithNotFound() throws Exception {
+        given(editing.load(99)).willThrow(new org.broadsheet.shared.NotFoundException("article 99"));
+        mvc.perform(get("/admin/articles/99/edit").with(user("eden").roles("EDITOR"))).andExpect(status().isNotFound());
+    }
+}

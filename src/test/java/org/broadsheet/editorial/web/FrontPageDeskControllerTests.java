@@ -1,0 +1,183 @@
+package org.broadsheet.editorial.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Catalogue.FrontPageDesk;
+import org.broadsheet.article.Catalogue.Pin;
+import org.broadsheet.article.Catalogue.PinChoice;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.shared.Datelines;
+import org.broadsheet.web.WebSliceTestConfig;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The front page's pins: what readers see, choosing stories without script, clearing, and who may. */
+@WebMvcTest(FrontPageDeskController.class)
+@Import(WebSliceTestConfig.class)
+class FrontPageDeskControllerTests {
+
+    private static final SectionLink WORLD = new SectionLink(2, "world", "World", "/sections/world");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Datelines datelines;
+
+    @MockitoBean
+    CatalogueService catalogue;
+
+    @MockitoBean
+    ArticleService articles;
+
+    private ArticleCard card(long id, String headline) {
+        return new ArticleCard(id, "/world/2026/11/27/story-" + id, headline, "Standfirst", "News", WORLD, List.of(),
+                datelines.of(WebSliceTestConfig.NOW), null, 0);
+    }
+
+    private PinChoice choice(long id, String headline) {
+        return new PinChoice(id, headline, "World", datelines.of(Instant.parse("2026-11-20T09:30:00Z")));
+    }
+
+    private FrontPageDesk desk() {
+        return new FrontPageDesk(new Pin(11, "Bridge reopens", true),
+                List.of(new Pin(13, "Ferry strike", true), new Pin(14, "Tomorrow's budget", false)),
+                card(11, "Bridge reopens"), List.of(card(13, "Ferry strike"), card(12, "Latest <news>")),
+                Set.of(11L, 13L),
+                List.of(choice(12, "Latest <news>"), choice(11, "Bridge reopens"), choice(13, "Ferry strike"),
+                        choice(14, "Tomorrow's budget")));
+    }
+
+    @BeforeEach
+    void pins() {
+        given(catalogue.frontPageDesk(any())).willReturn(desk());
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void shouldShowWhatReadersSeeMarkingPinnedAndLatestStories() throws Exception {
+        Document page = page(get("/admin/front-page").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("h1").text()).isEqualTo("Front page");
+        assertThat(page.select(".front-now-lead").text()).isEqualTo("Bridge reopens Pinned");
+        assertThat(page.select(".front-now-top li").eachText())
+                .containsExactly("Ferry strike Pinned", "Latest <news> Latest");
+        assertThat(page.select(".pin-hidden").text()).contains("\"Tomorrow's budget\" is not published");
+    }
+
+    @Test
+    void shouldOfferTheStoriesInSelectListsWithThePinsChosen() throws Exception {
+        Document page = page(get("/admin/front-page").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("#lead option").eachText()).hasSize(5)
+                .contains("The latest story (not pinned)", "Latest <news> (World, 20 Nov 2026)");
+        assertThat(page.select("#lead option[selected]").val()).isEqualTo("11");
+        assertThat(page.select("#top-1 option[selected]").val()).isEqualTo("13");
+        assertThat(page.select("#top-2 option[selected]").val()).isEqualTo("14");
+        assertThat(page.select("#top-3 option[selected]")).isEmpty();
+        assertThat(page.select("label[for=top-4]").text()).isEqualTo("Top story 4");
+        assertThat(page.select("form.pin-form input[name=_csrf]")).hasSize(1);
+        assertThat(page.select("form[action=/admin/front-page/clear] button").text()).isEqualTo("Clear the pins");
+    }
+
+    @Test
+    void shouldSearchForStoriesToPinAndKeepTheSearch() throws Exception {
+        Document page = page(get("/admin/front-page").param("q", "  ferry ").with(user("eden").roles("EDITOR")));
+
+        verify(catalogue).frontPageDesk("ferry");
+        assertThat(page.select("#front-q").val()).isEqualTo("ferry");
+        assertThat(page.select("form.pin-form input[name=q]").val()).isEqualTo("ferry");
+        assertThat(page.select(".desk-count").text()).contains("4 published stories match \"ferry\"");
+    }
+
+    @Test
+    void shouldPinTheChosenStoriesInTheirOrder() throws Exception {
+        mvc.perform(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("lead", "12").param("top", "", "13", "", "11").param("q", "ferry boats"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page?q=ferry%20boats"))
+                .andExpect(flash().attribute("notice", "catalogue.front.saved"));
+
+        verify(catalogue).pinFrontPage(12L, Arrays.asList(null, 13L, null, 11L), "eden");
+    }
+
+    @Test
+    void shouldPinNothingWhenEveryPlaceIsLeftOnTheLatest() throws Exception {
+        mvc.perform(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("lead", "").param("top", "", "", "", "")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/admin/front-page"));
+
+        verify(catalogue).pinFrontPage(null, Arrays.asList(null, null, null, null), "eden");
+    }
+
+    @Test
+    void shouldShowARefusalAndKeepTheChoices() throws Exception {
+        willThrow(new EditRefusedException("top", "catalogue.front.twice")).given(catalogue)
+                .pinFrontPage(eq(12L), any(), anyString());
+
+        Document page = page(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("lead", "12").param("top", "12", "", "14", ""));
+
+        assertThat(page.select("#top-error").text())
+                .isEqualTo("Each story can have only one place: please choose different stories.");
+        assertThat(page.select("#lead option[selected]").val()).isEqualTo("12");
+        assertThat(page.select("#top-1 option[selected]").val()).isEqualTo("12");
+        assertThat(page.select("#top-2 option[selected]")).isEmpty();
+        assertThat(page.select("#top-3 option[selected]").val()).isEqualTo("14");
+    }
+
+    @Test
+    void shouldClearThePins() throws Exception {
+        mvc.perform(post("/admin/front-page/clear").with(user("eden").roles("EDITOR")).with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page"))
+                .andExpect(flash().attribute("notice", "catalogue.front.cleared"));
+
+        verify(catalogue).clearFrontPage("eden");
+    }
+
+    @Test
+    void shouldOpenOnlyToEditorsAndAdministrators() throws Exception {
+        EditorsOnly.assertPagesOpenOnlyToEditors(mvc, "/admin/front-page");
+    }
+
+    @Test
+    void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
+        EditorsOnly.assertPostsNeedTheCsrfToken(mvc, "/admin/front-page", "/admin/front-page/clear");
+        verify(catalogue, never()).pinFrontPage(any(), any(), anyString());
+        verify(catalogue, never()).clearFrontPage(anyString());
+    }
+}
