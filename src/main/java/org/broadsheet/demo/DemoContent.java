@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.CorrectionKind;
+import org.broadsheet.article.CorrectionService;
 import org.broadsheet.demo.DemoArticles.DemoArticle;
 import org.broadsheet.demo.DemoCatalogue.DemoAuthor;
 import org.broadsheet.demo.DemoCatalogue.DemoSection;
@@ -33,18 +35,24 @@ class DemoContent implements ApplicationRunner {
     /*
      * The Carrow Bay bridge story first went out under the slug "carrow-bay-harbour-bridge-to-close-for-six-months";
      * the closure is six weeks, so it is renamed to "carrow-bay-harbour-bridge-to-close-for-six-weeks" and the old
-     * URL answers with a redirect to the new one.
+     * URL answers with a redirect to the new one, and a correction under it says why.
      */
     static final String RENAMED_FROM = "carrow-bay-harbour-bridge-to-close-for-six-months";
     static final String RENAMED_TO = "carrow-bay-harbour-bridge-to-close-for-six-weeks";
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
+    /** Why the bridge story was renamed, as readers see it under the story and on /corrections. */
+    static final String CORRECTION = "An earlier version of this article said the bridge would close for six months. "
+            + "The closure is planned to last six weeks.";
+
     private final ArticleService articles;
+    private final CorrectionService corrections;
     private final Clock clock;
 
-    DemoContent(ArticleService articles, Clock clock) {
+    DemoContent(ArticleService articles, CorrectionService corrections, Clock clock) {
         this.articles = articles;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -71,6 +79,7 @@ class DemoContent implements ApplicationRunner {
             throw new IllegalStateException("Demo article " + RENAMED_FROM + " is missing");
         }
         articles.changeSlug(renamed, RENAMED_TO);
+        corrections.add(renamed, CorrectionKind.CORRECTION, CORRECTION, "editor");
         log.info("Loaded demo content: {} sections, {} authors, {} articles", DemoCatalogue.SECTIONS.size(),
                 DemoCatalogue.AUTHORS.size(), demo.size());
     }

@@ -349,6 +349,12 @@ class DemoContentTests {
         Clock clock;
 
         @Test
+        void shouldCorrectTheRenamedBridgeStory() {
+            assertThat(jdbc.queryForList("select c.note from article_correction c join article a on a.id = c.article_id"
+                    + " where a.slug = ?", String.class, DemoContent.RENAMED_TO)).containsExactly(DemoContent.CORRECTION);
+        }
+
+        @Test
         void shouldStartConversationsUnderMostArticlesAndFiveHundredCommentsUnderTheNewest() {
             Instant now = clock.instant();
             List<ArticleCard> cards = articleService.latest(FeedScope.site(), 1_000);

@@ -1,5 +1,8 @@
 package org.broadsheet.editorial.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +17,22 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
 import org.broadsheet.article.Catalogue.AuthorDetails;
 import org.broadsheet.article.Catalogue.AuthorRow;
-import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.StaleEditException;
+import org.broadsheet.media.MediaRejectedException;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.media.StoredImage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,10 +47,12 @@ class AuthorDeskController {
 
     private final CatalogueService catalogue;
     private final AccountService accounts;
+    private final MediaService media;
 
-    AuthorDeskController(CatalogueService catalogue, AccountService accounts) {
+    AuthorDeskController(CatalogueService catalogue, AccountService accounts, MediaService media) {
         this.catalogue = catalogue;
         this.accounts = accounts;
+        this.media = media;
     }
 
     @GetMapping("/admin/authors")
@@ -60,9 +71,10 @@ class AuthorDeskController {
     }
 
     @PostMapping("/admin/authors/new")
-    String create(@Valid @ModelAttribute("form") AuthorForm form, BindingResult errors, Principal editor,
-            RedirectAttributes flash, Model model) {
-        return save(null, form, errors, editor, flash, model);
+    String create(@Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
+            @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,
+            Model model) {
+        return save(null, withPhoto(form, photoFile, errors, model), errors, editor, flash, model);
     }
 
     @GetMapping("/admin/authors/{id:\\d+}")
@@ -75,9 +87,35 @@ class AuthorDeskController {
 
     @PostMapping("/admin/authors/{id:\\d+}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
-            Principal editor, RedirectAttributes flash, Model model) {
+            @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,
+            Model model) {
         model.addAttribute("author", catalogue.author(id));
-        return save(id, form, errors, editor, flash, model);
+        return save(id, withPhoto(form, photoFile, errors, model), errors, editor, flash, model);
+    }
+
+    /**
+     * Stores an uploaded photo (re-encoded by the media module) and puts its smallest scaled copy in the form; a
+     * refused file is an error next to the photo field, with the rest of the input kept.
+     */
+    private AuthorForm withPhoto(AuthorForm form, MultipartFile photo, BindingResult errors, Model model) {
+        if (photo == null || photo.isEmpty()) {
+            return form;
+        }
+        try (InputStream in = photo.getInputStream()) {
+            StoredImage image = media.storeImage(photo.getOriginalFilename(), in);
+            AuthorForm stored = form.withPhoto(image.srcset().split(" ", 2)[0]);
+            // The form object changes: its errors go with it, or the model would drop them.
+            BindingResult moved = new BeanPropertyBindingResult(stored, "form");
+            moved.addAllErrors(errors);
+            model.addAttribute("form", stored);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", moved);
+            return stored;
+        } catch (MediaRejectedException e) {
+            errors.rejectValue("photoUrl", e.messageKey());
+            return form;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String save(Long id, AuthorForm form, BindingResult errors, Principal editor, RedirectAttributes flash,

@@ -43,6 +43,11 @@ record AuthorForm(
         return new AuthorForm(name, slug, roleTitle, bio, photoUrl, account, newVersion);
     }
 
+    /** The same input with a newly uploaded photo. */
+    AuthorForm withPhoto(String url) {
+        return new AuthorForm(name, slug, roleTitle, bio, url, account, version);
+    }
+
     AuthorChange change(Long accountId) {
         return new AuthorChange(name, slug, roleTitle, bio, photoUrl, accountId, version);
     }

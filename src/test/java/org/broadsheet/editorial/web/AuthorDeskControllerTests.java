@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -24,6 +25,9 @@ import java.util.Optional;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.media.MediaRejectedException;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.media.StoredImage;
 import org.broadsheet.article.Catalogue.AuthorChange;
 import org.broadsheet.article.Catalogue.AuthorDetails;
 import org.broadsheet.article.Catalogue.AuthorRow;
@@ -41,7 +45,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The editors' author pages: the list, the profile form and its rules, and who may use them. */
@@ -64,6 +70,9 @@ class AuthorDeskControllerTests {
 
     @MockitoBean
     ArticleService articles;
+
+    @MockitoBean
+    MediaService media;
 
     @BeforeEach
     void authors() {
@@ -97,7 +106,7 @@ class AuthorDeskControllerTests {
         return request;
     }
 
-    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+    private Document page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
     }
@@ -176,6 +185,37 @@ class AuthorDeskControllerTests {
             Document page = page(save("/admin/authors/7", "photoUrl", photo));
             assertThat(page.select("#photoUrl-error").text()).as(photo).isNotBlank();
         }
+        verify(catalogue, never()).saveAuthor(any(), any(), anyString());
+    }
+
+    @Test
+    void shouldStoreAnUploadedPhotoAndUseItsSmallestCopy() throws Exception {
+        given(media.storeImage(eq("zoe.png"), any())).willReturn(new StoredImage(9, "/media/9/1600.jpg", 1600, 1600,
+                "/media/9/480.jpg 480w, /media/9/960.jpg 960w, /media/9/1600.jpg 1600w", "image/jpeg"));
+        MockMultipartFile photo = new MockMultipartFile("photoFile", "zoe.png", "image/png", new byte[] {1, 2, 3});
+
+        MockMultipartHttpServletRequestBuilder upload = multipart("/admin/authors/7").file(photo);
+        Map.of("name", "Zoë Ní Bhriain", "slug", "zoe-ni-bhriain", "account", "zoe", "version", "3",
+                "photoUrl", "/images/zoe.jpg").forEach(upload::param);
+        mvc.perform(upload.with(user("eden").roles("EDITOR")).with(csrf())).andExpect(redirectedUrl("/admin/authors"));
+
+        ArgumentCaptor<AuthorChange> change = ArgumentCaptor.forClass(AuthorChange.class);
+        verify(catalogue).saveAuthor(eq(7L), change.capture(), eq("eden"));
+        assertThat(change.getValue().photoUrl()).isEqualTo("/media/9/480.jpg");
+    }
+
+    @Test
+    void shouldShowARefusedPhotoNextToItsFieldAndKeepTheRest() throws Exception {
+        given(media.storeImage(any(), any())).willThrow(new MediaRejectedException(MediaRejectedException.IMAGE_TYPE));
+        MockMultipartFile photo = new MockMultipartFile("photoFile", "zoe.jpg", "image/jpeg", new byte[] {1, 2, 3});
+
+        MockMultipartHttpServletRequestBuilder upload = multipart("/admin/authors/7").file(photo);
+        Map.of("name", "Zoë Ní Bhriain", "slug", "zoe-ni-bhriain", "roleTitle", "Europe editor", "version", "3")
+                .forEach(upload::param);
+        Document page = page(upload.with(user("eden").roles("EDITOR")).with(csrf()));
+
+        assertThat(page.select("#photoUrl-error").text()).isNotBlank();
+        assertThat(page.select("#roleTitle").val()).isEqualTo("Europe editor");
         verify(catalogue, never()).saveAuthor(any(), any(), anyString());
     }
 
