@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ArticleEditing {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The lengths of the tag table's columns. */
+    private static final int TAG_NAME_MAX = 120;
+    private static final int TAG_SLUG_MAX = 80;
 
     private final ArticleRepository articles;
     private final ArticleRevisionRepository revisions;
@@ -157,6 +160,9 @@ public class ArticleEditing {
             slugHistory.findById(slug).filter(h -> !h.getArticleId().equals(saved.getId())).ifPresent(slugHistory::delete);
             slugHistory.flush();
         } catch (DataIntegrityViolationException e) {
+            if (!violates(e, "uk_article_slug")) {
+                throw e;
+            }
             // Another article took the address between the check above and this save.
             throw new EditRefusedException("slug", "editor.slug.taken");
         }
@@ -179,7 +185,8 @@ public class ArticleEditing {
 
     public List<RevisionRow> revisions(long id) {
         find(id);
-        return revisions.findByArticleIdOrderByNumberDesc(id).stream().map(this::row).toList();
+        return revisions.list(id).stream().map(r -> new RevisionRow(r.number(), datelines.of(r.createdAt()),
+                r.createdBy(), r.note(), r.headline())).toList();
     }
 
     /** A side-by-side comparison of two revisions of the article, field by field and line by line. */
@@ -271,7 +278,7 @@ public class ArticleEditing {
                 markdown.render(draft.bodyMarkdown()));
         article.placeIn(primary, further);
         article.byline(byline);
-        article.tag(draft.tags().stream().map(String::strip).filter(t -> !Slugs.of(t).isEmpty())
+        article.tag(draft.tags().stream().map(String::strip).filter(t -> !t.isEmpty())
                 .map(this::tagNamed).collect(Collectors.toCollection(LinkedHashSet::new)));
         Lead lead = draft.lead();
         article.lead(lead == null ? null : new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(),
@@ -282,12 +289,27 @@ public class ArticleEditing {
         article.commentsOpen(draft.commentsOpen());
     }
 
+    /**
+     * The tag of this name (ignoring case), else the tag at the address made from it, else a new tag. A name with
+     * no Latin letter or digit (Москва, 東京) gets an address of its own rather than being dropped.
+     */
     private Tag tagNamed(String name) {
-        String slug = Slugs.of(name);
-        return tags.findBySlug(slug).orElseGet(() -> {
+        if (name.length() > TAG_NAME_MAX) {
+            throw new EditRefusedException("tags", "editor.tags.long");
+        }
+        String made = Slugs.of(name);
+        if (made.length() > TAG_SLUG_MAX) {
+            made = made.substring(0, TAG_SLUG_MAX).replaceAll("-+$", "");
+        }
+        String slug = made.isEmpty() ? "tag-" + Integer.toHexString(name.toLowerCase(java.util.Locale.ROOT).hashCode())
+                : made;
+        return tags.findFirstByNameIgnoreCase(name).or(() -> tags.findBySlug(slug)).orElseGet(() -> {
             try {
                 return tags.saveAndFlush(new Tag(slug, name));
             } catch (DataIntegrityViolationException e) {
+                if (!violates(e, "uk_tag_slug")) {
+                    throw e;
+                }
                 // Another editor created the same tag a moment ago.
                 throw new EditRefusedException("tags", "editor.tags.busy");
             }
@@ -310,11 +332,15 @@ public class ArticleEditing {
                 if (draft.publishAt() == null) {
                     throw new EditRefusedException("publishDate", "editor.publish.when");
                 }
-                Instant at = ZonedDateTime.of(draft.publishAt(), site.zone()).toInstant();
                 Instant current = article.getPublishedAt();
-                // The form shows minutes: the same minute keeps the exact time the article already has.
-                if (current != null && current.truncatedTo(ChronoUnit.MINUTES).equals(at)) {
+                Instant at;
+                if (current != null && LocalDateTime.ofInstant(current, site.zone()).truncatedTo(ChronoUnit.MINUTES)
+                        .equals(draft.publishAt())) {
+                    // The form shows minutes in local time: the same minute keeps the exact time the article has,
+                    // even in the hour that repeats when the clocks go back.
                     at = current;
+                } else {
+                    at = ZonedDateTime.of(draft.publishAt(), site.zone()).toInstant();
                 }
                 article.publish(at, now);
             }
@@ -403,7 +429,7 @@ public class ArticleEditing {
         Publication publication = article.getStatus() == ArticleStatus.DRAFT || article.getPublishedAt() == null
                 ? Publication.DRAFT : Publication.AT;
         LocalDateTime at = article.getPublishedAt() == null ? null
-                : LocalDateTime.ofInstant(article.getPublishedAt(), site.zone());
+                : LocalDateTime.ofInstant(article.getPublishedAt(), site.zone()).truncatedTo(ChronoUnit.MINUTES);
         return new ArticleDraft(article.getHeadline(), article.getStandfirst(), article.getSlug(), article.getType(),
                 tree.byId(article.getPrimarySectionId()).getSlug(),
                 article.getFurtherSectionIds().stream().map(id -> tree.byId(id).getSlug()).toList(),
@@ -418,6 +444,11 @@ public class ArticleEditing {
                 : Slugs.of(draft.slug());
         // A headline with no Latin letters or digits at all still needs an address.
         return wanted.isEmpty() ? "article-" + Long.toString(now.toEpochMilli(), 36) : wanted;
+    }
+
+    private static boolean violates(DataIntegrityViolationException e, String constraint) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains(constraint);
     }
 
     private static String blankToNull(String value) {

@@ -9,7 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 interface ArticleRevisionRepository extends JpaRepository<ArticleRevision, Long> {
 
-    List<ArticleRevision> findByArticleIdOrderByNumberDesc(long articleId);
+    /** Who saved each revision and when, newest first, without the snapshots. */
+    @Query("select new org.broadsheet.article.RevisionListing(r.number, r.createdAt, r.createdBy, r.note,"
+            + " r.headline) from ArticleRevision r where r.articleId = :article order by r.number desc")
+    List<RevisionListing> list(@Param("article") long articleId);
 
     Optional<ArticleRevision> findByArticleIdAndNumber(long articleId, int number);
 

@@ -122,7 +122,7 @@ public class ArticleService {
             return new FrontPage(null, List.of(), List.of(), List.of());
         }
         shown.add(lead.id());
-        top.addAll(take(pool, shown, 4 - top.size(), card -> card.lead() != null));
+        top.addAll(take(pool, shown, 4 - top.size(), card -> card.lead() != null && card.lead().picture() != null));
         List<ArticleCard> latest = take(pool, shown, 6, card -> true);
         SectionTree tree = tree();
         List<SectionBlock> blocks = new ArrayList<>();
@@ -507,11 +507,8 @@ public class ArticleService {
         if (article.getSeoImage() != null) {
             return article.getSeoImage();
         }
-        LeadMedia m = article.getLead();
-        if (m == null || m.kind() == null) {
-            return null;
-        }
-        return m.kind() == LeadKind.IMAGE ? m.url() : m.posterUrl();
+        Lead lead = lead(article.getLead());
+        return lead == null ? null : lead.picture();
     }
 
     private static List<Article> orderBy(List<Article> found, List<Long> ids) {

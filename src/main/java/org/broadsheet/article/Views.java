@@ -42,6 +42,11 @@ public final class Views {
             return "VIDEO".equals(kind);
         }
 
+        /** The still picture that stands for the lead in cards and when shared: the image, or a video's poster. */
+        public String picture() {
+            return image() ? url : video() ? posterUrl : null;
+        }
+
         /** A video from an allowed provider, shown in that provider's player. */
         public boolean embed() {
             return "EMBED".equals(kind);

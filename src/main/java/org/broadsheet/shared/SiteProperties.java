@@ -29,7 +29,11 @@ public record SiteProperties(
         }
     }
 
+    /** The address on this site for {@code path}; an address that is already absolute is left as it is. */
     public String absolute(String path) {
+        if (path.startsWith("https://") || path.startsWith("http://")) {
+            return path;
+        }
         return baseUrl + path;
     }
 }

@@ -261,6 +261,25 @@ class ArticleEditingTests {
     }
 
     @Test
+    void shouldShareTheEditorsChosenPictureAndShowNoEmptyPictureForAVideoLink() throws Exception {
+        ArticleDraft d = draft(ArticleTestData.unique("Shared picture"), Publication.NOW, null);
+        ArticleDraft shared = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
+                d.authors(), List.of(), d.bodyMarkdown(), new Views.Lead("EMBED",
+                        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "A ferry", null, null, null, null, null,
+                        null, null), null, null, "https://images.example/ferry.jpg", true, Publication.NOW, null, null);
+        long id = editing.save(null, shared, "eden").id();
+
+        String html = mvc.perform(get(editing.load(id).publicUrl())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertThat(page.select("meta[property=og:image]").attr("content")).isEqualTo("https://images.example/ferry.jpg");
+        assertThat(page.select(".lead-media iframe").attr("src"))
+                .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+        String front = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(front).select("img:not([src]), img[src=\"\"]")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseASaveOverANewerVersionAndHandBackWhatTheOtherEditorSaved() {
         long id = editing.save(null, draft(ArticleTestData.unique("Council vote"), Publication.DRAFT, null), "eden")
                 .id();
@@ -326,6 +345,47 @@ class ArticleEditingTests {
         assertThat(back.tags()).containsExactlyInAnyOrder("Café culture", "Kraków");
         assertThat(back.slug()).startsWith("ca-va-zoes-cafe-in-krakow");
         assertThat(editing.preview(id).bodyHtml()).contains("Élan: “quotes”, ‘apostrophes’ — and 東京.");
+    }
+
+    @Test
+    void shouldFindTagsByNameKeepNonLatinOnesAndRefuseOverlongOnes() {
+        String name = "Ferry services " + ArticleTestData.unique("t");
+        ArticleDraft d = draft(ArticleTestData.unique("Tags"), Publication.DRAFT, null);
+        ArticleDraft tagged = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
+                d.authors(), List.of(name, "Москва", "東京"), d.bodyMarkdown(), null, null, null, null, true,
+                Publication.DRAFT, null, null);
+        long id = editing.save(null, tagged, "eden").id();
+        List<Long> before = jdbc.queryForList("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id",
+                Long.class, id);
+        assertThat(before).hasSize(3);
+        assertThat(editing.load(id).draft().tags()).containsExactlyInAnyOrder(name, "Москва", "東京");
+
+        // Renamed at the tag desk (the address stays), the tag is still found by its name when the article is saved.
+        jdbc.update("UPDATE tag SET name = ? WHERE name = ?", name.toUpperCase(), name);
+        editing.save(id, editing.load(id).draft(), "eden");
+        assertThat(jdbc.queryForList("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id",
+                Long.class, id)).isEqualTo(before);
+
+        ArticleDraft overlong = new ArticleDraft(d.headline() + " 2", d.standfirst(), "", d.type(), section,
+                List.of(), d.authors(), List.of("x".repeat(121)), d.bodyMarkdown(), null, null, null, null, true,
+                Publication.DRAFT, null, null);
+        assertThatThrownBy(() -> editing.save(null, overlong, "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("editor.tags.long"));
+    }
+
+    @Test
+    void shouldKeepThePublicationTimeOfAnArticleInTheHourThatRepeatsWhenTheClocksGoBack() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Clocks go back"), Publication.AT,
+                LocalDateTime.of(2021, 10, 31, 1, 30)), "eden").id();
+        // The second 01:30 of that night, in GMT, as a scheduler or an import could have set it.
+        jdbc.update("UPDATE article SET published_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.parse("2021-10-31T01:30:20Z")), id);
+
+        editing.save(id, again(editing.load(id), "Clocks go back, edited", "Body."), "eden");
+
+        assertThat(jdbc.queryForObject("SELECT published_at FROM article WHERE id = ?", java.sql.Timestamp.class, id)
+                .toInstant()).isEqualTo(Instant.parse("2021-10-31T01:30:20Z"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class StructuredData {
         ld.put("headline", article.headline());
         ld.put("description", article.description());
         if (article.lead() != null) {
-            String image = article.lead().image() ? article.lead().url() : article.lead().posterUrl();
+            String image = article.lead().picture();
             if (image != null) {
                 ld.put("image", List.of(site.absolute(image)));
             }

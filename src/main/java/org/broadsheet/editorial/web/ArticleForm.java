@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -39,12 +41,14 @@ record ArticleForm(
         @NotBlank(message = "{editor.body.required}")
         @Size(max = 100_000, message = "{editor.body.size}") String body,
         @NotNull(message = "{editor.lead.kind}") LeadChoice leadKind,
-        @Size(max = 500) String leadUrl,
-        @Size(max = 2000) String leadSrcset,
+        @Size(max = 500) @Pattern(regexp = SITE_PATH, message = "{editor.lead.stored}") String leadUrl,
+        @Size(max = 2000) @Pattern(regexp = SRCSET, message = "{editor.lead.stored}") String leadSrcset,
+        @Min(value = 1, message = "{editor.lead.stored}") @Max(value = 20_000, message = "{editor.lead.stored}")
         Integer leadWidth,
+        @Min(value = 1, message = "{editor.lead.stored}") @Max(value = 20_000, message = "{editor.lead.stored}")
         Integer leadHeight,
-        @Size(max = 500) String leadPosterUrl,
-        @Size(max = 500) String leadCaptionsUrl,
+        @Size(max = 500) @Pattern(regexp = SITE_PATH, message = "{editor.lead.stored}") String leadPosterUrl,
+        @Size(max = 500) @Pattern(regexp = SITE_PATH, message = "{editor.lead.stored}") String leadCaptionsUrl,
         @Size(max = 300, message = "{editor.lead.alt.size}") String leadAlt,
         @Size(max = 500, message = "{editor.lead.caption.size}") String leadCaption,
         @Size(max = 200, message = "{editor.lead.credit.size}") String leadCredit,
@@ -58,6 +62,14 @@ record ArticleForm(
         String publishDate,
         String publishTime,
         Long version) {
+
+    /**
+     * The stored media travel through the browser in hidden fields: they may only name files on this site, in
+     * plain characters, never another site or a script.
+     */
+    static final String SITE_PATH = "|/(?![/\\\\])[A-Za-z0-9._/-]*";
+    static final String SRCSET = "|/(?![/\\\\])[A-Za-z0-9._/-]* [0-9]{1,5}w"
+            + "(, /(?![/\\\\])[A-Za-z0-9._/-]* [0-9]{1,5}w){0,9}";
 
     /** Times as the browser's time field shows them: hours and minutes. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");

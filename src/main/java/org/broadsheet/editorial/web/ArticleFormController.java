@@ -79,6 +79,8 @@ class ArticleFormController {
 
     private String save(Long id, ArticleForm posted, BindingResult errors, LeadUploads.Files files, Principal editor,
             RedirectAttributes redirect, Model model) {
+        // An unknown article is a 404 before anything is stored.
+        EditableArticle current = id == null ? null : editing.load(id);
         LeadUploads.Result lead = uploads.apply(posted, files, errors);
         ArticleForm form = lead.form();
         if (form != posted) {
@@ -91,7 +93,6 @@ class ArticleFormController {
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "article", errors);
         }
         FormRules.check(form, errors);
-        EditableArticle current = id == null ? null : editing.load(id);
         if (errors.hasErrors()) {
             return form(current, model);
         }

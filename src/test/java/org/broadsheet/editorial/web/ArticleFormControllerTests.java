@@ -269,6 +269,18 @@ class ArticleFormControllerTests {
     }
 
     @Test
+    void shouldRefuseStoredMediaAddressesThatAreNotFilesOnThisSite() throws Exception {
+        Document page = html(filled("/admin/articles", "leadKind", "VIDEO", "leadUrl", "javascript:alert(1)",
+                "leadPosterUrl", "//evil.example/p.jpg", "leadCaptionsUrl", "https://evil.example/c.vtt",
+                "leadSrcset", "/media/1/480.jpg 480w, javascript:x 960w", "leadWidth", "-5"));
+
+        assertThat(page.select("#leadUrl-error").text()).contains("not one of this site's files");
+        assertThat(page.select(".field-error").size()).isGreaterThanOrEqualTo(1);
+        assertThat(page.html()).doesNotContain("href=\"javascript:");
+        verify(editing, never()).save(any(), any(), any());
+    }
+
+    @Test
     void shouldRefuseAnArticleWithoutAnAuthor() throws Exception {
         Document page = html(post("/admin/articles").with(user("eden").roles("EDITOR")).with(csrf())
                 .param("headline", "H").param("standfirst", "S").param("type", "NEWS")
