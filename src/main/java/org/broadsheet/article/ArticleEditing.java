@@ -208,7 +208,7 @@ public class ArticleEditing {
         if (article.getVersion() != version) {
             throw new EditConflictException(editable(article));
         }
-        ArticleDraft old = snapshot(revision(id, number));
+        ArticleDraft old = currentNames(stored(revision(id, number)));
         ArticleDraft current = draftOf(article);
         ArticleDraft restored = new ArticleDraft(old.headline(), old.standfirst(), current.slug(), old.type(),
                 old.primarySection(), old.furtherSections(), old.authors(), old.tags(), old.bodyMarkdown(), old.lead(),
@@ -366,10 +366,48 @@ public class ArticleEditing {
     }
 
     private void keepRevision(Article article, ArticleDraft draft, String editor, Instant now, String note) {
-        ArticleDraft content = draft.withPublication(null, null, null);
+        Snapshot content = new Snapshot(draft.withPublication(null, null, null), article.getPrimarySectionId(),
+                List.copyOf(article.getFurtherSectionIds()), article.getAuthors().stream().map(Author::getId).toList());
         int number = revisions.lastNumber(article.getId()) + 1;
         revisions.save(new ArticleRevision(article.getId(), number, now, editor, note, article.getHeadline(),
                 JSON.writeValueAsString(content)));
+    }
+
+    /**
+     * What a revision keeps: the form as saved, and the ids of its sections and authors, so that it can be
+     * restored after a section or author changes address.
+     */
+    record Snapshot(ArticleDraft draft, Long primarySectionId, List<Long> furtherSectionIds, List<Long> authorIds) {
+    }
+
+    private static Snapshot stored(ArticleRevision revision) {
+        return JSON.readValue(revision.getSnapshot(), Snapshot.class);
+    }
+
+    /** The snapshot's form, naming its sections and authors by their addresses of today. */
+    private ArticleDraft currentNames(Snapshot s) {
+        ArticleDraft d = s.draft();
+        SectionTree tree = reading.tree();
+        String primary = s.primarySectionId() == null ? d.primarySection()
+                : sectionSlug(tree, s.primarySectionId(), d.primarySection());
+        List<String> further = s.furtherSectionIds() == null ? d.furtherSections()
+                : s.furtherSectionIds().stream().map(id -> sectionSlug(tree, id, null)).filter(x -> x != null)
+                        .toList();
+        List<String> byline = s.authorIds() == null ? d.authors()
+                : s.authorIds().stream().map(id -> authors.findById(id).map(Author::getSlug).orElse(null))
+                        .filter(x -> x != null).toList();
+        return new ArticleDraft(d.headline(), d.standfirst(), d.slug(), d.type(), primary, further, byline, d.tags(),
+                d.bodyMarkdown(), d.lead(), d.seoTitle(), d.seoDescription(), d.seoImage(), d.commentsOpen(),
+                d.publication(), d.publishAt(), d.version());
+    }
+
+    /** The section's address today, or {@code otherwise} when it is gone. */
+    private static String sectionSlug(SectionTree tree, long id, String otherwise) {
+        try {
+            return tree.byId(id).getSlug();
+        } catch (IllegalStateException e) {
+            return otherwise;
+        }
     }
 
     private ArticleRevision revision(long id, int number) {
@@ -378,7 +416,7 @@ public class ArticleEditing {
     }
 
     private static ArticleDraft snapshot(ArticleRevision revision) {
-        return JSON.readValue(revision.getSnapshot(), ArticleDraft.class);
+        return stored(revision).draft();
     }
 
     private RevisionRow row(ArticleRevision r) {

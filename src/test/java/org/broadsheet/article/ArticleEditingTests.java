@@ -330,6 +330,20 @@ class ArticleEditingTests {
     }
 
     @Test
+    void shouldRestoreARevisionAfterItsAuthorChangedAddress() {
+        long id = editing.save(null, draft(ArticleTestData.unique("Before the rename"), Publication.DRAFT, null),
+                "eden").id();
+        editing.save(id, again(editing.load(id), "After the rename", "Changed body."), "eden");
+        String renamed = author + "-renamed";
+        jdbc.update("UPDATE author SET slug = ? WHERE slug = ?", renamed, author);
+
+        editing.restore(id, 1, editing.load(id).draft().version(), "eden");
+
+        assertThat(editing.load(id).draft().headline()).startsWith("Before the rename");
+        assertThat(editing.load(id).draft().authors()).containsExactly(renamed);
+    }
+
+    @Test
     void shouldKeepTextInAnyLanguageExactlyAsTyped() {
         String headline = "“Ça va?” — Zoë’s café in Kraków, 東京 " + ArticleTestData.unique("x");
         ArticleDraft typed = new ArticleDraft(headline, "It’s “quoted” – with dashes…", "", ArticleType.NEWS,
