@@ -33,6 +33,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,6 +115,27 @@ public class ArticleEditing {
     /** The saved article, drafts too, exactly as readers would see it. */
     public ArticlePage preview(long id) {
         return reading.page(find(id), clock.instant());
+    }
+
+    /**
+     * The form's content as readers would see it if it were saved now, without saving anything: the article is
+     * written and read back in a transaction that is then rolled back (so related articles, bylines and tags are
+     * exactly as on the site). Nothing is announced and no revision is kept.
+     */
+    @Transactional
+    public ArticlePage preview(Long id, ArticleDraft draft) {
+        Instant now = clock.instant();
+        Article article = id == null ? new Article("preview-" + Long.toString(now.toEpochMilli(), 36), now) : find(id);
+        apply(article, draft);
+        String slug = slugFor(draft, now);
+        if (articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isEmpty()) {
+            article.renameTo(slug);
+        }
+        publication(article, draft, now);
+        Article written = articles.saveAndFlush(article);
+        ArticlePage page = reading.page(written, now);
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return page;
     }
 
     /**

@@ -118,6 +118,34 @@ class ArticleEditingTests {
     }
 
     @Test
+    void shouldPreviewUnsavedChangesWithoutSavingAnything() {
+        int articlesBefore = jdbc.queryForObject("SELECT count(*) FROM article", Integer.class);
+        int tagsBefore = jdbc.queryForObject("SELECT count(*) FROM tag", Integer.class);
+        String newTag = ArticleTestData.unique("Preview tag");
+        ArticleDraft d = draft(ArticleTestData.unique("Never saved"), Publication.NOW, null);
+        ArticleDraft unsaved = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
+                d.authors(), List.of(newTag), "A body *never* saved.", null, null, null, null, true, Publication.NOW,
+                null, null);
+
+        ArticlePage preview = editing.preview(null, unsaved);
+
+        assertThat(preview.headline()).isEqualTo(d.headline());
+        assertThat(preview.bodyHtml()).contains("<em>never</em>");
+        assertThat(preview.tags()).extracting(Views.TagLink::name).containsExactly(newTag);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM article", Integer.class)).isEqualTo(articlesBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tag", Integer.class)).isEqualTo(tagsBefore);
+
+        long id = editing.save(null, draft(ArticleTestData.unique("Saved once"), Publication.NOW, null), "eden").id();
+        EditableArticle saved = editing.load(id);
+        ArticlePage changed = editing.preview(id, again(saved, "A headline not yet saved", "New body."));
+        assertThat(changed.headline()).isEqualTo("A headline not yet saved");
+        assertThat(changed.url()).isEqualTo(saved.publicUrl());
+        assertThat(editing.load(id).draft().headline()).isEqualTo(saved.draft().headline());
+        assertThat(editing.load(id).draft().version()).isEqualTo(saved.draft().version());
+        assertThat(editing.revisions(id)).hasSize(1);
+    }
+
+    @Test
     void shouldPublishNowAndRecordItInTheAuditLog() {
         String headline = ArticleTestData.unique("Bridge reopens");
         long before = audits("article.published");

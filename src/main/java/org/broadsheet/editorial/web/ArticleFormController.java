@@ -77,8 +77,11 @@ class ArticleFormController {
                 redirect, model);
     }
 
-    private String save(Long id, ArticleForm posted, BindingResult errors, LeadUploads.Files files, Principal editor,
-            RedirectAttributes redirect, Model model) {
+    /** The form as posted, its uploads stored, checked; {@code errors} is where its messages now live. */
+    private record Checked(ArticleForm form, String embedUrl, BindingResult errors, EditableArticle current) {
+    }
+
+    private Checked check(Long id, ArticleForm posted, BindingResult errors, LeadUploads.Files files, Model model) {
         // An unknown article is a 404 before anything is stored.
         EditableArticle current = id == null ? null : editing.load(id);
         LeadUploads.Result lead = uploads.apply(posted, files, errors);
@@ -93,11 +96,20 @@ class ArticleFormController {
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "article", errors);
         }
         FormRules.check(form, errors);
+        return new Checked(form, lead.embedUrl(), errors, current);
+    }
+
+    private String save(Long id, ArticleForm posted, BindingResult postedErrors, LeadUploads.Files files,
+            Principal editor, RedirectAttributes redirect, Model model) {
+        Checked checked = check(id, posted, postedErrors, files, model);
+        ArticleForm form = checked.form();
+        BindingResult errors = checked.errors();
+        EditableArticle current = checked.current();
         if (errors.hasErrors()) {
             return form(current, model);
         }
         try {
-            Saved saved = editing.save(id, form.toDraft(lead.embedUrl()), editor.getName());
+            Saved saved = editing.save(id, form.toDraft(checked.embedUrl()), editor.getName());
             redirect.addFlashAttribute(NOTICE, "editor.saved." + saved.status());
             return "redirect:/admin/articles/" + saved.id() + "/edit";
         } catch (EditRefusedException e) {
@@ -109,6 +121,29 @@ class ArticleFormController {
             model.addAttribute("article", form.withVersion(theirs.draft().version()));
             return form(theirs, model);
         }
+    }
+
+    /**
+     * The form's content as readers would see it if it were saved now, without saving it (the form's Preview
+     * button opens it in a new tab); a form with errors comes back with them.
+     */
+    @PostMapping({"/admin/articles/preview", "/admin/articles/{id}/preview"})
+    String previewChanges(@PathVariable(required = false) Long id, @Valid @ModelAttribute("article") ArticleForm form,
+            BindingResult errors, @RequestParam(required = false) MultipartFile leadImageFile,
+            @RequestParam(required = false) MultipartFile leadVideoFile,
+            @RequestParam(required = false) MultipartFile leadCaptionsFile, Model model) {
+        Checked checked = check(id, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile,
+                leadCaptionsFile), model);
+        if (!checked.errors().hasErrors()) {
+            try {
+                model.addAttribute("article", editing.preview(id, checked.form().toDraft(checked.embedUrl())));
+                model.addAttribute(NOTICE, "editor.preview.changes");
+                return PREVIEW_VIEW;
+            } catch (EditRefusedException e) {
+                checked.errors().rejectValue(e.field(), e.messageKey());
+            }
+        }
+        return form(checked.current(), model);
     }
 
     @GetMapping("/admin/articles/{id}/preview")

@@ -348,6 +348,31 @@ class ArticleFormControllerTests {
     }
 
     @Test
+    void shouldPreviewUnsavedChangesWithTheReadersTemplateAndSaveNothing() throws Exception {
+        given(editing.preview(eq(7L), any())).willReturn(org.broadsheet.article.web.ArticleFixtures.page(
+                "Not yet saved", null, true));
+
+        Document page = html(filled("/admin/articles/7/preview", "headline", "Not yet saved"));
+
+        assertThat(page.select("h1.headline").text()).isEqualTo("Not yet saved");
+        assertThat(page.select(".site-notice").text()).contains("not saved");
+        ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
+        verify(editing).preview(eq(7L), draft.capture());
+        assertThat(draft.getValue().headline()).isEqualTo("Not yet saved");
+        verify(editing, never()).save(any(), any(), any());
+
+        Document refused = html(filled("/admin/articles/preview", "headline", ""));
+        assertThat(refused.select("#headline-error").text()).isEqualTo("Please write a headline.");
+    }
+
+    @Test
+    void shouldOfferToPreviewChangesInANewTab() throws Exception {
+        Document page = html(get("/admin/articles/7/edit").with(user("eden").roles("EDITOR")));
+
+        assertThat(page.select("button[formaction=/admin/articles/7/preview]").attr("formtarget")).isEqualTo("_blank");
+    }
+
+    @Test
     void shouldAskBeforeDeletingAndThenDelete() throws Exception {
         Document page = html(get("/admin/articles/7/delete").with(user("eden").roles("EDITOR")));
         assertThat(page.text()).contains("its 3 comments");
