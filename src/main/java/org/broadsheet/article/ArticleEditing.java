@@ -49,6 +49,9 @@ public class ArticleEditing {
     /** The lengths of the tag table's columns. */
     private static final int TAG_NAME_MAX = 120;
     private static final int TAG_SLUG_MAX = 80;
+    /** The lengths of the article table's rendered body columns. */
+    private static final int BODY_HTML_MAX = 400_000;
+    private static final int BODY_TEXT_MAX = 200_000;
 
     private final ArticleRepository articles;
     private final ArticleRevisionRepository revisions;
@@ -296,8 +299,12 @@ public class ArticleEditing {
             byline.add(authors.findBySlug(slug)
                     .orElseThrow(() -> new EditRefusedException("authors", "editor.author.unknown")));
         }
-        article.write(draft.headline().strip(), draft.standfirst().strip(), draft.type(),
-                markdown.render(draft.bodyMarkdown()));
+        RenderedBody body = markdown.render(draft.bodyMarkdown());
+        if (body.html().length() > BODY_HTML_MAX || body.text().length() > BODY_TEXT_MAX) {
+            // Markup can be many times longer than what was typed (a page of "&" or of table cells).
+            throw new EditRefusedException("body", "editor.body.rendered");
+        }
+        article.write(draft.headline().strip(), draft.standfirst().strip(), draft.type(), body);
         article.placeIn(primary, further);
         article.byline(byline);
         article.tag(draft.tags().stream().map(String::strip).filter(t -> !t.isEmpty())

@@ -431,6 +431,19 @@ class ArticleEditingTests {
     }
 
     @Test
+    void shouldRefuseABodyWhoseMarkupWouldNotFitAsAFormError() {
+        ArticleDraft d = draft(ArticleTestData.unique("Ampersands"), Publication.DRAFT, null);
+        ArticleDraft ampersands = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
+                d.authors(), List.of(), "&".repeat(99_000), null, null, null, null, true, Publication.DRAFT, null,
+                null);
+        assertThatThrownBy(() -> editing.save(null, ampersands, "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("body");
+                    assertThat(e.messageKey()).isEqualTo("editor.body.rendered");
+                });
+    }
+
+    @Test
     void shouldRefuseAnUnknownSectionOrAuthorAsFormErrors() {
         ArticleDraft d = draft(ArticleTestData.unique("Nowhere"), Publication.DRAFT, null);
         ArticleDraft noSection = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), "no-such-section",
