@@ -441,17 +441,33 @@ public class ArticleService {
 
     // ---------------------------------------------------------------- mapping
 
-    /** Drops the cached section tree, so that the next page reads the sections again (after they changed). */
+    /**
+     * How long the section tree is kept before the sections are read again. Instances of the site do not tell
+     * each other about changes, so a section saved on another one reaches this one's pages (and its new address
+     * their links) within this time; an article in a section the tree does not know yet reads them at once.
+     */
+    static final Duration SECTION_TREE_LIFETIME = Duration.ofSeconds(10);
+
+    /** Drops the cached section tree, so that the next page reads the sections again (after they changed here). */
     void forgetSections() {
         sectionTree = null;
     }
 
+    /** The sections, read again once they are {@link #SECTION_TREE_LIFETIME} old by the site's clock. */
     SectionTree tree() {
         SectionTree tree = sectionTree;
-        if (tree == null) {
-            tree = new SectionTree(sections.findAll());
-            sectionTree = tree;
+        if (tree == null || tree.olderThan(SECTION_TREE_LIFETIME, clock.instant())) {
+            tree = readSections();
         }
+        return tree;
+    }
+
+    /** Reads the sections and keeps them for the pages that follow. */
+    private SectionTree readSections() {
+        // The time before the query, so that a tree is never taken for newer than what it was read from.
+        Instant readAt = clock.instant();
+        SectionTree tree = new SectionTree(sections.findAll(), readAt, this::readSections);
+        sectionTree = tree;
         return tree;
     }
 

@@ -78,9 +78,10 @@ public final class Catalogue {
      * @param shownTop the top stories readers see now
      * @param pinnedIds the ids of every pinned story that readers see
      * @param choices visible stories, newest first (or those matching a search), then any pinned ones not among them
+     * @param version the count of changes to the pins, which a change to them must carry back
      */
     public record FrontPageDesk(Pin lead, List<Pin> top, ArticleCard shownLead, List<ArticleCard> shownTop,
-            Set<Long> pinnedIds, List<PinChoice> choices) {
+            Set<Long> pinnedIds, List<PinChoice> choices, long version) {
 
         public boolean pinned(long articleId) {
             return pinnedIds.contains(articleId);

@@ -372,6 +372,9 @@ public class CatalogueService {
      */
     public FrontPageDesk frontPageDesk(String search) {
         Instant now = clock.instant();
+        // The count before the pins: should another editor's change fall between the two, the page shows newer
+        // pins than its count, and saving is refused rather than made over pins the editor did not see.
+        long version = pins.version();
         List<FrontPagePin> current = pins.findAllInOrder();
         List<Long> choiceIds = new ArrayList<>(search == null || search.isBlank()
                 ? catalogue.findLatestVisibleIds(now, PageRequest.of(0, CHOICES))
@@ -406,19 +409,21 @@ public class CatalogueService {
                         a.getPublishedAt() == null ? null : datelines.of(a.getPublishedAt())))
                 .toList();
         FrontPage shown = reading.frontPage();
-        return new FrontPageDesk(lead, top, shown.lead(), shown.topStories(), pinnedIds, choices);
+        return new FrontPageDesk(lead, top, shown.lead(), shown.topStories(), pinnedIds, choices, version);
     }
 
     /**
-     * Pins the lead story and the top stories (in order, nulls ignored), replacing the pins there were; a
-     * place without a pin is filled with the latest stories. Stories must be published or scheduled (a
-     * scheduled one shows once it is published).
+     * Pins the lead story and the top stories (in order, nulls ignored), replacing the pins there were, if
+     * nobody changed them since the editor's desk page showed them; a place without a pin is filled with the
+     * latest stories. Stories must be published or scheduled (a scheduled one shows once it is published).
      *
+     * @param version the {@link FrontPageDesk#version()} of the desk page the editor chose on (null: unknown)
      * @throws EditRefusedException when a story is chosen twice, is a draft or is gone (field {@code lead} or
      *         {@code top}), or another editor changed the pins at the same moment (no field)
+     * @throws StaleEditException when the pins changed since {@code version}
      */
     @Transactional
-    public void pinFrontPage(Long leadId, List<Long> topIds, String editor) {
+    public void pinFrontPage(Long version, Long leadId, List<Long> topIds, String editor) {
         List<Long> top = topIds == null ? List.of() : topIds.stream().filter(Objects::nonNull).toList();
         if (top.size() > TOP_STORIES) {
             throw new EditRefusedException("top", "catalogue.front.too-many");
@@ -432,6 +437,7 @@ public class CatalogueService {
                 throw new EditRefusedException("top", "catalogue.front.twice");
             }
         }
+        claimPins(version);
         Map<Long, Article> found = articles.findAllById(chosen).stream()
                 .collect(Collectors.toMap(Article::getId, Function.identity()));
         for (Long id : chosen) {
@@ -460,12 +466,29 @@ public class CatalogueService {
         events.publishEvent(new ContentChangedEvent("front page"));
     }
 
-    /** Removes every pin: the front page shows the latest stories again. */
+    /**
+     * Removes every pin, if nobody changed them since the editor's desk page showed them: the front page shows
+     * the latest stories again.
+     *
+     * @param version the {@link FrontPageDesk#version()} of the desk page the editor cleared from (null: unknown)
+     * @throws StaleEditException when the pins changed since {@code version}
+     */
     @Transactional
-    public void clearFrontPage(String editor) {
+    public void clearFrontPage(Long version, String editor) {
+        claimPins(version);
         if (pins.deleteAllPins() > 0) {
             events.publishEvent(new AuditEvent(editor, "front-page.cleared", "front page", null));
             events.publishEvent(new ContentChangedEvent("front page"));
+        }
+    }
+
+    /**
+     * Moves the pins' count on from the one the editor saw, or refuses. The row stays locked until the change
+     * commits, so another editor's change waits for it and then finds the count moved on.
+     */
+    private void claimPins(Long version) {
+        if (version == null || pins.advanceVersion(version) == 0) {
+            throw new StaleEditException("front page");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.broadsheet.article.Views.SectionLink;
 
 /**
  * The whole section hierarchy (News > World > Europe), small enough to hold in memory and read without SQL.
+ * A tree kept between requests knows when it was read and how to read the sections again: another instance of
+ * the site may have added a section since, and an article filed under it must not break the pages that list it.
  */
 final class SectionTree {
 
@@ -21,8 +26,23 @@ final class SectionTree {
     private final Map<String, Section> bySlug = new HashMap<>();
     private final Map<Long, List<Section>> children = new HashMap<>();
     private final List<Section> roots = new ArrayList<>();
+    private final Instant readAt;
+    private final Supplier<SectionTree> reader;
+    /** The sections read again after a lookup of an unknown id, so that this tree reads them at most once. */
+    private volatile SectionTree reread;
 
+    /** A tree for one use, which never reads the sections again. */
     SectionTree(List<Section> sections) {
+        this(sections, null, null);
+    }
+
+    /**
+     * @param readAt when the sections were read
+     * @param reader reads the sections again (and keeps the new tree), for a section this tree does not know
+     */
+    SectionTree(List<Section> sections, Instant readAt, Supplier<SectionTree> reader) {
+        this.readAt = readAt;
+        this.reader = reader;
         Comparator<Section> order = Comparator.comparingInt(Section::getSortOrder).thenComparing(Section::getName);
         for (Section s : sections) {
             byId.put(s.getId(), s);
@@ -43,7 +63,34 @@ final class SectionTree {
         return Optional.ofNullable(bySlug.get(slug));
     }
 
+    /** Whether the sections were read {@code lifetime} or longer before {@code now} (or after it: clocks move). */
+    boolean olderThan(Duration lifetime, Instant now) {
+        return readAt == null || now.isBefore(readAt) || !now.isBefore(readAt.plus(lifetime));
+    }
+
+    /**
+     * The section with this id, read again once if this tree does not know it (added on another instance).
+     *
+     * @throws IllegalStateException when there is no such section even then
+     */
     Section byId(long id) {
+        return knowing(id).known(id);
+    }
+
+    /** This tree if it knows the section, else the sections read again (once for this tree). */
+    private SectionTree knowing(long id) {
+        if (byId.containsKey(id) || reader == null) {
+            return this;
+        }
+        SectionTree fresh = reread;
+        if (fresh == null) {
+            fresh = reader.get();
+            reread = fresh;
+        }
+        return fresh;
+    }
+
+    private Section known(long id) {
         Section section = byId.get(id);
         if (section == null) {
             throw new IllegalStateException("Unknown section " + id);
@@ -74,12 +121,13 @@ final class SectionTree {
 
     /** From the top-level section down to this one. */
     List<SectionLink> breadcrumb(long id) {
+        SectionTree tree = knowing(id);
         List<SectionLink> path = new ArrayList<>();
-        Section current = byId(id);
+        Section current = tree.known(id);
         int guard = 0;
         while (current != null && guard++ < 16) {
             path.add(0, link(current));
-            current = current.getParentId() == null ? null : byId.get(current.getParentId());
+            current = current.getParentId() == null ? null : tree.byId.get(current.getParentId());
         }
         return path;
     }

@@ -64,12 +64,17 @@ abstract class CatalogueServiceScenarios {
     @BeforeEach
     void setUp() {
         data = new ArticleTestData(articles);
-        catalogue.clearFrontPage("test");
+        catalogue.clearFrontPage(pinsVersion(), "test");
     }
 
     @AfterEach
     void leaveNoPins() {
-        catalogue.clearFrontPage("test");
+        catalogue.clearFrontPage(pinsVersion(), "test");
+    }
+
+    /** The version of the pins an editor's desk page shows now. */
+    private long pinsVersion() {
+        return catalogue.frontPageDesk(null).version();
     }
 
     private static AuthorChange author(String name, String slug, Long version) {
@@ -338,7 +343,7 @@ abstract class CatalogueServiceScenarios {
         data.article(section, author).image().publishedAt(Instant.now().minusSeconds(2)).save();
         long newest = data.article(section, author).image().publishedAt(Instant.now().minusSeconds(1)).save();
 
-        catalogue.pinFrontPage(lead, Arrays.asList(topB, null, topA), "eden");
+        catalogue.pinFrontPage(pinsVersion(), lead, Arrays.asList(topB, null, topA), "eden");
 
         FrontPage front = articles.frontPage();
         assertThat(front.lead().id()).isEqualTo(lead);
@@ -367,12 +372,12 @@ abstract class CatalogueServiceScenarios {
 
         assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
 
-        catalogue.pinFrontPage(null, List.of(newest), "eden");
+        catalogue.pinFrontPage(pinsVersion(), null, List.of(newest), "eden");
         FrontPage front = articles.frontPage();
         assertThat(front.lead().id()).isEqualTo(older);
         assertThat(front.topStories().get(0).id()).isEqualTo(newest);
 
-        catalogue.clearFrontPage("eden");
+        catalogue.clearFrontPage(pinsVersion(), "eden");
         assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
         assertThat(catalogue.frontPageDesk(null).anyPins()).isFalse();
     }
@@ -385,7 +390,7 @@ abstract class CatalogueServiceScenarios {
         long unpublished = data.article(section, author).save();
         long visible = data.article(section, author).save();
         long newest = data.article(section, author).publishedAt(Instant.now().minusMillis(1)).save();
-        catalogue.pinFrontPage(scheduled, List.of(unpublished, visible), "eden");
+        catalogue.pinFrontPage(pinsVersion(), scheduled, List.of(unpublished, visible), "eden");
         jdbc.update("UPDATE article SET status = 'DRAFT' WHERE id = ?", unpublished);
 
         FrontPage front = articles.frontPage();
@@ -409,14 +414,22 @@ abstract class CatalogueServiceScenarios {
             published.add(data.article(section, author).save());
         }
 
-        assertRefused(() -> catalogue.pinFrontPage(draft, List.of(), "eden"), "lead", "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(null, List.of(published.get(0), draft), "eden"), "top",
+        long version = pinsVersion();
+
+        assertRefused(() -> catalogue.pinFrontPage(version, draft, List.of(), "eden"), "lead",
                 "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(null, List.of(-5L), "eden"), "top", "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(published.get(0), List.of(published.get(0)), "eden"), "top",
-                "catalogue.front.twice");
-        assertRefused(() -> catalogue.pinFrontPage(null, published, "eden"), "top", "catalogue.front.too-many");
-        assertThat(catalogue.frontPageDesk(null).anyPins()).isFalse();
+        assertRefused(() -> catalogue.pinFrontPage(version, null, List.of(published.get(0), draft), "eden"), "top",
+                "catalogue.front.draft");
+        assertRefused(() -> catalogue.pinFrontPage(version, null, List.of(-5L), "eden"), "top",
+                "catalogue.front.draft");
+        assertRefused(() -> catalogue.pinFrontPage(version, published.get(0), List.of(published.get(0)), "eden"),
+                "top", "catalogue.front.twice");
+        assertRefused(() -> catalogue.pinFrontPage(version, null, published, "eden"), "top",
+                "catalogue.front.too-many");
+        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        assertThat(desk.anyPins()).isFalse();
+        // A refused change counts for nothing: the editor's page can still be saved once corrected.
+        assertThat(desk.version()).isEqualTo(version);
     }
 
     @Test
@@ -437,6 +450,67 @@ abstract class CatalogueServiceScenarios {
     }
 
     @Test
+    void shouldRefusePinsOverPinsAnotherEditorChangedSinceTheirPageShowedThem() {
+        String section = data.section(null);
+        String author = data.author();
+        long first = data.article(section, author).save();
+        long second = data.article(section, author).save();
+        long third = data.article(section, author).save();
+        long opened = pinsVersion(); // both editors open the desk
+        catalogue.pinFrontPage(opened, first, List.of(second), "ada");
+
+        assertThatThrownBy(() -> catalogue.pinFrontPage(opened, third, List.of(), "bo"))
+                .isInstanceOf(StaleEditException.class);
+        assertThatThrownBy(() -> catalogue.clearFrontPage(opened, "bo")).isInstanceOf(StaleEditException.class);
+        assertThatThrownBy(() -> catalogue.pinFrontPage(null, third, List.of(), "bo"))
+                .isInstanceOf(StaleEditException.class);
+
+        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        assertThat(desk.lead().articleId()).isEqualTo(first);
+        assertThat(desk.top()).extracting(Catalogue.Pin::articleId).containsExactly(second);
+        assertThat(articles.frontPage().lead().id()).isEqualTo(first);
+        // Over the pins the refusal showed, the second editor's choice is a deliberate one and is saved.
+        catalogue.pinFrontPage(desk.version(), third, List.of(), "bo");
+        assertThat(articles.frontPage().lead().id()).isEqualTo(third);
+        assertThat(catalogue.frontPageDesk(null).top()).isEmpty();
+    }
+
+    @Test
+    void shouldLetOnlyOneOfTwoEditorsPinningAtOnceWinAndRefuseTheOther() throws Exception {
+        String section = data.section(null);
+        String author = data.author();
+        long mine = data.article(section, author).save();
+        long theirs = data.article(section, author).save();
+        long opened = pinsVersion();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch pinned = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            // Different places, so no unique constraint stands between the two: only the pins' version does.
+            Future<?> rival = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                catalogue.pinFrontPage(opened, theirs, List.of(), "ada");
+                pinned.countDown();
+                await(commit);
+            }));
+            assertThat(pinned.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> minePinned = pool.submit(() -> catalogue.pinFrontPage(opened, null, List.of(mine), "bo"));
+            // Mine is now waiting on the rival's lock on the pins: let the rival commit.
+            Thread.sleep(300);
+            commit.countDown();
+            rival.get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> minePinned.get(20, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(StaleEditException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        assertThat(desk.lead().articleId()).isEqualTo(theirs);
+        assertThat(desk.top()).isEmpty();
+        assertThat(desk.version()).isEqualTo(opened + 1);
+    }
+
+    @Test
     void shouldReadTheFrontPageInAsManyStatementsWithPinsAsWithout() {
         String section = data.section(null);
         String author = data.author();
@@ -446,7 +520,7 @@ abstract class CatalogueServiceScenarios {
                     .publishedAt(Instant.now().minus(30 + i, ChronoUnit.DAYS)).save());
         }
         long without = statementsForFrontPage();
-        catalogue.pinFrontPage(stories.get(0), stories.subList(1, 5), "eden");
+        catalogue.pinFrontPage(pinsVersion(), stories.get(0), stories.subList(1, 5), "eden");
 
         long with = statementsForFrontPage();
 
@@ -459,7 +533,8 @@ abstract class CatalogueServiceScenarios {
     private long statementsForFrontPage() {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        articles.frontPage(); // warm: the section tree is loaded once per application
+        articles.forgetSections(); // read now, so that it is not due to be read again during the count
+        articles.frontPage(); // warm: the section tree is read
         statistics.clear();
         articles.frontPage();
         return statistics.getPrepareStatementCount();

@@ -151,7 +151,13 @@ abstract class CommentPagesScenarios {
     }
 
     private long statementsFor(MockHttpServletRequestBuilder request) throws Exception {
-        page(request); // warm: the section tree is loaded once per application
+        page(request); // warm: the section tree is read
+        // The articles module reads its section tree again every few seconds, so at most one of two renders in a
+        // row can include that: the fewer statements are the page's own.
+        return Math.min(countedRender(request), countedRender(request));
+    }
+
+    private long countedRender(MockHttpServletRequestBuilder request) throws Exception {
         statistics.clear();
         page(request);
         return statistics.getPrepareStatementCount();

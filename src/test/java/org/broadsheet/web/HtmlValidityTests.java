@@ -230,6 +230,9 @@ class HtmlValidityTests {
         pages.put("refused pins", mvc.perform(post("/admin/front-page").with(user(editor)).with(csrf())
                 .param("lead", story).param("top", story, "", "", "")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
+        pages.put("stale pins", mvc.perform(post("/admin/front-page").with(user(editor)).with(csrf())
+                .param("lead", story).param("top", "", "", "", "").param("version", "-1")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
         SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             check(softly, page.getKey(), page.getValue());
@@ -238,6 +241,7 @@ class HtmlValidityTests {
         assertThat(Jsoup.parse(pages.get("refused author")).select(".field-error")).hasSize(3);
         assertThat(Jsoup.parse(pages.get("stale author")).select(".stale-notice")).hasSize(1);
         assertThat(Jsoup.parse(pages.get("refused pins")).select("#top-error")).hasSize(1);
+        assertThat(Jsoup.parse(pages.get("stale pins")).select(".stale-notice")).hasSize(1);
     }
 
     /**

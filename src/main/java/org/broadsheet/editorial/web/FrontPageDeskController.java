@@ -2,8 +2,10 @@ package org.broadsheet.editorial.web;
 
 import java.security.Principal;
 
-import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.Catalogue.FrontPageDesk;
 import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.StaleEditException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The front page's pins at {@code /admin/front-page} (editors and administrators): what readers see now, and
  * the lead story and top stories chosen from lists of published stories (the latest, or those a search
- * finds), without script. Places left empty show the latest stories.
+ * finds), without script. Places left empty show the latest stories. Both forms carry the pins' version, so a
+ * page another editor's change overtook is refused rather than undoing it.
  */
 @Controller
 class FrontPageDeskController {
@@ -45,10 +48,15 @@ class FrontPageDeskController {
             RedirectAttributes flash, Model model) {
         if (!errors.hasErrors()) {
             try {
-                catalogue.pinFrontPage(form.lead(), form.top(), editor.getName());
+                catalogue.pinFrontPage(form.version(), form.lead(), form.top(), editor.getName());
                 return CatalogueForms.done(flash, "catalogue.front.saved", null, back(form.q()));
             } catch (EditRefusedException e) {
                 CatalogueForms.reject(errors, e);
+            } catch (StaleEditException e) {
+                // The editor's choices stay, over the pins now saved: saving again is a deliberate overwrite.
+                FrontPageDesk desk = staleDesk(form.q(), "catalogue.front.stale", model);
+                model.addAttribute("form", form.over(desk.version()));
+                return VIEW;
             }
         }
         model.addAttribute("desk", catalogue.frontPageDesk(search(form.q())));
@@ -56,9 +64,24 @@ class FrontPageDeskController {
     }
 
     @PostMapping("/admin/front-page/clear")
-    String clear(Principal editor, RedirectAttributes flash) {
-        catalogue.clearFrontPage(editor.getName());
+    String clear(@RequestParam(required = false) Long version, Principal editor, RedirectAttributes flash,
+            Model model) {
+        try {
+            catalogue.clearFrontPage(version, editor.getName());
+        } catch (StaleEditException e) {
+            FrontPageDesk desk = staleDesk(null, "catalogue.front.stale.clear", model);
+            model.addAttribute("form", FrontPageForm.of(desk, null));
+            return VIEW;
+        }
         return CatalogueForms.done(flash, "catalogue.front.cleared", null, "/admin/front-page");
+    }
+
+    /** The desk as another editor's change left it, with a notice saying so (its message key). */
+    private FrontPageDesk staleDesk(String q, String message, Model model) {
+        FrontPageDesk desk = catalogue.frontPageDesk(search(q));
+        model.addAttribute("desk", desk);
+        model.addAttribute("stale", message);
+        return desk;
     }
 
     private static String search(String q) {

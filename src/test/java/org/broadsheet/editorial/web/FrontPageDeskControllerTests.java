@@ -25,8 +25,9 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Catalogue.FrontPageDesk;
 import org.broadsheet.article.Catalogue.Pin;
 import org.broadsheet.article.Catalogue.PinChoice;
-import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.StaleEditException;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.Datelines;
@@ -42,7 +43,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The front page's pins: what readers see, choosing stories without script, clearing, and who may. */
+/**
+ * The front page's pins: what readers see, choosing stories without script, clearing, refusing a page another
+ * editor's change overtook, and who may.
+ */
 @WebMvcTest(FrontPageDeskController.class)
 @Import(WebSliceTestConfig.class)
 class FrontPageDeskControllerTests {
@@ -76,7 +80,7 @@ class FrontPageDeskControllerTests {
                 card(11, "Bridge reopens"), List.of(card(13, "Ferry strike"), card(12, "Latest <news>")),
                 Set.of(11L, 13L),
                 List.of(choice(12, "Latest <news>"), choice(11, "Bridge reopens"), choice(13, "Ferry strike"),
-                        choice(14, "Tomorrow's budget")));
+                        choice(14, "Tomorrow's budget")), 7);
     }
 
     @BeforeEach
@@ -113,6 +117,10 @@ class FrontPageDeskControllerTests {
         assertThat(page.select("label[for=top-4]").text()).isEqualTo("Top story 4");
         assertThat(page.select("form.pin-form input[name=_csrf]")).hasSize(1);
         assertThat(page.select("form[action=/admin/front-page/clear] button").text()).isEqualTo("Clear the pins");
+        // Both forms carry the version of the pins they show.
+        assertThat(page.select("form.pin-form input[name=version]").val()).isEqualTo("7");
+        assertThat(page.select("form[action=/admin/front-page/clear] input[name=version]").val()).isEqualTo("7");
+        assertThat(page.select(".stale-notice")).isEmpty();
     }
 
     @Test
@@ -128,29 +136,29 @@ class FrontPageDeskControllerTests {
     @Test
     void shouldPinTheChosenStoriesInTheirOrder() throws Exception {
         mvc.perform(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
-                .param("lead", "12").param("top", "", "13", "", "11").param("q", "ferry boats"))
+                .param("lead", "12").param("top", "", "13", "", "11").param("q", "ferry boats").param("version", "7"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page?q=ferry%20boats"))
                 .andExpect(flash().attribute("notice", "catalogue.front.saved"));
 
-        verify(catalogue).pinFrontPage(12L, Arrays.asList(null, 13L, null, 11L), "eden");
+        verify(catalogue).pinFrontPage(7L, 12L, Arrays.asList(null, 13L, null, 11L), "eden");
     }
 
     @Test
     void shouldPinNothingWhenEveryPlaceIsLeftOnTheLatest() throws Exception {
         mvc.perform(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
-                .param("lead", "").param("top", "", "", "", "")).andExpect(status().isFound())
+                .param("lead", "").param("top", "", "", "", "").param("version", "7")).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/front-page"));
 
-        verify(catalogue).pinFrontPage(null, Arrays.asList(null, null, null, null), "eden");
+        verify(catalogue).pinFrontPage(7L, null, Arrays.asList(null, null, null, null), "eden");
     }
 
     @Test
     void shouldShowARefusalAndKeepTheChoices() throws Exception {
         willThrow(new EditRefusedException("top", "catalogue.front.twice")).given(catalogue)
-                .pinFrontPage(eq(12L), any(), anyString());
+                .pinFrontPage(any(), eq(12L), any(), anyString());
 
         Document page = page(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
-                .param("lead", "12").param("top", "12", "", "14", ""));
+                .param("lead", "12").param("top", "12", "", "14", "").param("version", "6"));
 
         assertThat(page.select("#top-error").text())
                 .isEqualTo("Each story can have only one place: please choose different stories.");
@@ -158,15 +166,55 @@ class FrontPageDeskControllerTests {
         assertThat(page.select("#top-1 option[selected]").val()).isEqualTo("12");
         assertThat(page.select("#top-2 option[selected]")).isEmpty();
         assertThat(page.select("#top-3 option[selected]").val()).isEqualTo("14");
+        // Still over the pins the editor saw: what changed meanwhile is not taken on without a word.
+        assertThat(page.select("form.pin-form input[name=version]").val()).isEqualTo("6");
+    }
+
+    @Test
+    void shouldRefusePinsAnotherEditorChangedMeanwhileKeepingTheChoicesOverTheNewVersion() throws Exception {
+        willThrow(new StaleEditException("front page")).given(catalogue)
+                .pinFrontPage(eq(6L), any(), any(), anyString());
+
+        Document page = page(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("lead", "12").param("top", "14", "", "", "").param("q", "ferry").param("version", "6"));
+
+        assertThat(page.select(".stale-notice[role=alert]").text())
+                .startsWith("Another editor changed the front page's pins after you opened this page")
+                .contains("your choices are kept in the form");
+        // What readers see now is the other editor's front page; the editor's own choices stay in the form.
+        assertThat(page.select(".front-now-lead").text()).isEqualTo("Bridge reopens Pinned");
+        assertThat(page.select("#lead option[selected]").val()).isEqualTo("12");
+        assertThat(page.select("#top-1 option[selected]").val()).isEqualTo("14");
+        assertThat(page.select("#top-2 option[selected]")).isEmpty();
+        assertThat(page.select("form.pin-form input[name=q]").val()).isEqualTo("ferry");
+        // Saving again is a deliberate choice over the pins now saved.
+        assertThat(page.select("form.pin-form input[name=version]").val()).isEqualTo("7");
+        verify(catalogue).frontPageDesk("ferry");
     }
 
     @Test
     void shouldClearThePins() throws Exception {
-        mvc.perform(post("/admin/front-page/clear").with(user("eden").roles("EDITOR")).with(csrf()))
+        mvc.perform(post("/admin/front-page/clear").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("version", "7"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page"))
                 .andExpect(flash().attribute("notice", "catalogue.front.cleared"));
 
-        verify(catalogue).clearFrontPage("eden");
+        verify(catalogue).clearFrontPage(7L, "eden");
+    }
+
+    @Test
+    void shouldRefuseToClearPinsAnotherEditorChangedMeanwhile() throws Exception {
+        willThrow(new StaleEditException("front page")).given(catalogue).clearFrontPage(eq(6L), anyString());
+
+        Document page = page(post("/admin/front-page/clear").with(user("eden").roles("EDITOR")).with(csrf())
+                .param("version", "6"));
+
+        assertThat(page.select(".stale-notice[role=alert]").text()).contains("so nothing was cleared");
+        // The form shows the pins as they are now, over their version.
+        assertThat(page.select("#lead option[selected]").val()).isEqualTo("11");
+        assertThat(page.select("#top-1 option[selected]").val()).isEqualTo("13");
+        assertThat(page.select("form.pin-form input[name=version]").val()).isEqualTo("7");
+        assertThat(page.select("form[action=/admin/front-page/clear] input[name=version]").val()).isEqualTo("7");
     }
 
     @Test
@@ -177,7 +225,7 @@ class FrontPageDeskControllerTests {
     @Test
     void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
         EditorsOnly.assertPostsNeedTheCsrfToken(mvc, "/admin/front-page", "/admin/front-page/clear");
-        verify(catalogue, never()).pinFrontPage(any(), any(), anyString());
-        verify(catalogue, never()).clearFrontPage(anyString());
+        verify(catalogue, never()).pinFrontPage(any(), any(), any(), anyString());
+        verify(catalogue, never()).clearFrontPage(any(), anyString());
     }
 }
