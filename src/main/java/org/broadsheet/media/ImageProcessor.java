@@ -16,6 +16,7 @@ import java.util.Locale;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -26,7 +27,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Turns the bytes of an uploaded picture into the versions the site serves. The type comes from the file's
  * first bytes, the pixel size from its header before anything is decoded (so a small file that would unpack
- * into gigabytes is refused), and every version is drawn and encoded anew: JPEG, or PNG when the picture has
+ * into gigabytes is refused; one much wider than the widest version is decoded at a fraction of its size, see
+ * {@link #subsampling}), and every version is drawn and encoded anew: JPEG, or PNG when the picture has
  * transparent pixels. Nothing of the original file but its pixels survives: no EXIF, GPS position, comments,
  * colour-profile tricks or data appended after the image. The EXIF orientation is applied first, so that
  * photos taken upright stay upright once their metadata is gone.
@@ -36,6 +38,8 @@ final class ImageProcessor {
     /** The widths of the versions for {@code srcset}; a picture is never made wider than it was. */
     static final int[] WIDTHS = { 480, 960, 1600 };
     static final long MAX_PIXELS = 40_000_000L;
+    /** The widest a picture is decoded: twice its widest version, enough to scale that version down smoothly. */
+    static final int MAX_DECODED_WIDTH = 2 * WIDTHS[WIDTHS.length - 1];
     private static final float JPEG_QUALITY = 0.85f;
 
     /** A version ready to store. */
@@ -85,12 +89,17 @@ final class ImageProcessor {
         if (format == null) {
             throw new MediaRejectedException(MediaRejectedException.IMAGE_TYPE);
         }
-        BufferedImage decoded = decode(bytes, format);
         int orientation = format == Format.JPEG ? ExifOrientation.of(bytes) : 1;
-        boolean transparent = decoded.getColorModel().hasAlpha() && hasTransparentPixel(decoded);
-        BufferedImage picture = redraw(decoded, orientation, transparent);
-        decoded.flush();
-        return new Processed(transparent ? "image/png" : "image/jpeg", versions(picture, transparent));
+        boolean turned = orientation >= 5 && orientation <= 8;
+        Decoded decoded = decode(bytes, format, turned);
+        BufferedImage pixels = decoded.image();
+        boolean transparent = pixels.getColorModel().hasAlpha() && hasTransparentPixel(pixels);
+        BufferedImage picture = redraw(pixels, orientation, transparent);
+        pixels.flush();
+        // The shape of the versions comes from the original size: a subsampled picture is rounded to whole pixels.
+        int width = turned ? decoded.height() : decoded.width();
+        int height = turned ? decoded.width() : decoded.height();
+        return new Processed(transparent ? "image/png" : "image/jpeg", versions(picture, width, height, transparent));
     }
 
     /** The widths of the versions of a picture this wide: the standard ones below it, and its own (at most 1600). */
@@ -106,7 +115,21 @@ final class ImageProcessor {
         return widths;
     }
 
-    private static BufferedImage decode(byte[] bytes, Format format) {
+    /**
+     * Of every n × n source pixels, one is decoded: n is 1 for a picture at most {@link #MAX_DECODED_WIDTH} wide
+     * once upright, else the least whole number that brings it within that. A 40-megapixel photo then takes a
+     * fraction of the memory it would at full size, and the widest version is still scaled down smoothly from at
+     * least 1600 pixels.
+     */
+    static int subsampling(long uprightWidth) {
+        return (int) Math.max(1, (uprightWidth + MAX_DECODED_WIDTH - 1) / MAX_DECODED_WIDTH);
+    }
+
+    /** The decoded pixels (perhaps subsampled) and the picture's size in its file. */
+    private record Decoded(BufferedImage image, int width, int height) {
+    }
+
+    private static Decoded decode(byte[] bytes, Format format, boolean turned) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
         if (!readers.hasNext()) {
             // Only if the WebP plugin is missing from the class path.
@@ -122,13 +145,18 @@ final class ImageProcessor {
             if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
                 throw new MediaRejectedException(MediaRejectedException.IMAGE_DIMENSIONS);
             }
-            BufferedImage image = reader.read(0);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int factor = subsampling(turned ? height : width);
+            if (factor > 1) {
+                param.setSourceSubsampling(factor, factor, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
             // The JPEG reader only warns about a file cut short, and fills the rest with grey. Its other warnings
             // (an invalid colour profile, stray bytes before a marker) are about files browsers show as they are.
             if (warnings.stream().anyMatch(ImageProcessor::truncation)) {
                 throw new MediaRejectedException(MediaRejectedException.IMAGE_CORRUPT);
             }
-            return image;
+            return new Decoded(image, (int) width, (int) height);
         } catch (MediaRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -172,13 +200,15 @@ final class ImageProcessor {
         return target;
     }
 
-    private static List<Version> versions(BufferedImage picture, boolean transparent) {
-        List<Integer> widths = widthsFor(picture.getWidth());
+    /** The versions of the upright picture, whose original size (before any subsampling) is width × height. */
+    private static List<Version> versions(BufferedImage picture, int width, int height, boolean transparent) {
+        List<Integer> widths = widthsFor(width);
         List<Version> versions = new ArrayList<>();
         BufferedImage current = picture;
         // Widest first, each made from the one before: fewer, smaller steps look better and cost less.
         for (int i = widths.size() - 1; i >= 0; i--) {
-            current = scaled(current, widths.get(i));
+            int targetWidth = widths.get(i);
+            current = scaled(current, targetWidth, heightAt(targetWidth, width, height));
             String name = current.getWidth() + (transparent ? ".png" : ".jpg");
             versions.add(0, new Version(name, current.getWidth(), current.getHeight(),
                     transparent ? png(current) : jpeg(current)));
@@ -186,12 +216,15 @@ final class ImageProcessor {
         return versions;
     }
 
+    private static int heightAt(int targetWidth, int width, int height) {
+        return (int) Math.max(1, Math.round((double) height * targetWidth / width));
+    }
+
     /** Scales down in steps of at most half, with bilinear filtering, which keeps thin lines and text sharp. */
-    static BufferedImage scaled(BufferedImage source, int targetWidth) {
-        if (source.getWidth() <= targetWidth) {
+    private static BufferedImage scaled(BufferedImage source, int targetWidth, int targetHeight) {
+        if (source.getWidth() <= targetWidth && source.getHeight() <= targetHeight) {
             return source;
         }
-        int targetHeight = (int) Math.max(1, Math.round((double) source.getHeight() * targetWidth / source.getWidth()));
         BufferedImage current = source;
         int w = source.getWidth();
         int h = source.getHeight();

@@ -11,6 +11,8 @@ public class MediaRejectedException extends RuntimeException {
     public static final String IMAGE_SIZE = "media.rejected.image.size";
     public static final String IMAGE_DIMENSIONS = "media.rejected.image.dimensions";
     public static final String IMAGE_CORRUPT = "media.rejected.image.corrupt";
+    /** Not about the file: too many pictures were being processed at once; sending it again a little later works. */
+    public static final String IMAGE_BUSY = "media.rejected.image.busy";
     public static final String VIDEO_TYPE = "media.rejected.video.type";
     public static final String VIDEO_SIZE = "media.rejected.video.size";
     public static final String CAPTIONS_TYPE = "media.rejected.captions.type";

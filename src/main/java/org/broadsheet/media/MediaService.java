@@ -37,6 +37,7 @@ public class MediaService {
     private final MediaStore store;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ImageSlots imageSlots = new ImageSlots(ImageSlots.SLOTS, ImageSlots.WAIT);
 
     MediaService(MediaRepository media, MediaStore store, Clock clock, PlatformTransactionManager transactions) {
         this.media = media;
@@ -51,12 +52,14 @@ public class MediaService {
      *
      * @param originalFilename the name the editor's file had, kept for reference only (never trusted)
      * @param data             the upload; read to the end or to the limit, not closed
-     * @throws MediaRejectedException when it is empty, too large, not one of those types, or damaged
+     * @throws MediaRejectedException when it is empty, too large, not one of those types, or damaged, or when
+     *                                 too many pictures are being processed at once (busy: send it again later)
      */
     public StoredImage storeImage(String originalFilename, InputStream data) {
         byte[] bytes = readAtMost(data, MAX_IMAGE_BYTES, MediaRejectedException.IMAGE_SIZE);
-        // Decoding and encoding take a while for a large picture: done before a database connection is taken.
-        ImageProcessor.Processed processed = ImageProcessor.process(bytes);
+        // Decoding and encoding take a while for a large picture: done before a database connection is taken, and
+        // only a few at once (see ImageSlots).
+        ImageProcessor.Processed processed = imageSlots.run(() -> ImageProcessor.process(bytes));
         ImageProcessor.Version largest = processed.largest();
         return transaction.execute(status -> {
             Media upload = media.save(new Media(MediaKind.IMAGE, originalFilename, largest.width(),

@@ -13,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.Part;
 
 import org.slf4j.Logger;
@@ -20,7 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -28,11 +36,15 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 
 /**
- * Reads a multipart upload before anything else does, so that one over the limits
- * ({@code spring.servlet.multipart.max-file-size} and {@code max-request-size}) gets the site's 413 page, which
- * explains the limits, and a malformed one the 400 page. Without it the first reader of a form field, Spring
- * Security's CSRF check, fails on the unreadable request, and so does the error page after it: once the parts
- * fail, the container refuses every later look at the request's parameters.
+ * Guards multipart requests before anything else reads them. Only the upload forms of the editorial desk are
+ * read whole (up to {@code spring.servlet.multipart.max-file-size} and {@code max-request-size}, 200 and 215 MB),
+ * and only for a session already signed in as an editor: anyone else posting there gets the 403 page, and a
+ * multipart request to any other address gets the 413 page when it is larger than an ordinary form (2 MB) or of
+ * unknown length, all without the body being read or stored. An editor's upload over the limits gets the 413 page,
+ * which explains them, and a malformed one the 400 page. Without this filter the first reader of a form field,
+ * Spring Security's CSRF check, would spool any anonymous upload to disk before refusing it, and would fail on an
+ * unreadable one, as would the error page after it: once the parts fail, the container refuses every later look
+ * at the request's parameters.
  */
 @Component
 class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
@@ -42,10 +54,24 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(MultipartLimitFilter.class);
 
+    /** The largest multipart request read for any address but the upload forms: no other form takes files. */
+    static final long OTHER_MAX_BYTES = 2L * 1024 * 1024;
+
+    /** The forms that take files (see ArticleFormController and AuthorDeskController). */
+    private static final RequestMatcher UPLOAD_FORMS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/articles"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/articles/{id:\\d+}"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/authors/new"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/authors/{id:\\d+}"));
+    /** The role those forms need (SecurityConfig); ADMIN holds it through the role hierarchy. */
+    private static final String UPLOADER_ROLE = "ROLE_EDITOR";
+
     private final StandardServletMultipartResolver multipart = new StandardServletMultipartResolver();
+    private final RoleHierarchy roles;
     private final String errorPath;
 
-    MultipartLimitFilter(@Value("${server.error.path:/error}") String errorPath) {
+    MultipartLimitFilter(RoleHierarchy roles, @Value("${server.error.path:/error}") String errorPath) {
+        this.roles = roles;
         this.errorPath = errorPath;
     }
 
@@ -62,7 +88,13 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpStatus refusal = null;
+        HttpStatus refusal = unread(request);
+        if (refusal != null) {
+            log.info("Refused a multipart request of {} bytes to {} unread", request.getContentLengthLong(),
+                    request.getRequestURI());
+            refuse(refusal, request, response);
+            return;
+        }
         try {
             // The container parses the parts once and keeps them, for the form fields and the files alike.
             multipart.resolveMultipart(request);
@@ -77,6 +109,41 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
+        refuse(refusal, request, response);
+    }
+
+    /**
+     * Why the request is refused before its body is read, or null when it may be read: an upload form for a
+     * session signed in as an editor, or a request to any other address no larger than an ordinary form.
+     */
+    private HttpStatus unread(HttpServletRequest request) {
+        if (UPLOAD_FORMS.matches(request)) {
+            return signedInAsUploader(request) ? null : HttpStatus.FORBIDDEN;
+        }
+        long length = request.getContentLengthLong();
+        return length >= 0 && length <= OTHER_MAX_BYTES ? null : HttpStatus.CONTENT_TOO_LARGE;
+    }
+
+    /**
+     * Whether the request's session (never created here) holds a sign-in with the uploaders' role. Spring Security
+     * has not loaded it yet, so it is read where its repository keeps it; Spring Security still decides access
+     * after this filter, with the CSRF token.
+     */
+    private boolean signedInAsUploader(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object stored = session == null ? null
+                : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        if (!(stored instanceof SecurityContext context) || context.getAuthentication() == null
+                || !context.getAuthentication().isAuthenticated()) {
+            return false;
+        }
+        return roles.getReachableGrantedAuthorities(context.getAuthentication().getAuthorities()).stream()
+                .anyMatch(authority -> UPLOADER_ROLE.equals(authority.getAuthority()));
+    }
+
+    /** Renders the site's error page for the status, as for a GET, so that nothing reads the request's body. */
+    private void refuse(HttpStatus refusal, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, refusal.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         response.setStatus(refusal.value());

@@ -42,6 +42,44 @@ class ImageProcessorTests {
     }
 
     @Test
+    void shouldDecodeAVeryWidePictureAtAFractionOfItsSizeAndStillMakeEveryVersion() {
+        // 35 megapixels: decoded as every third pixel of every third row (2334 × 1667), not at full size.
+        assertThat(ImageProcessor.subsampling(7000)).isEqualTo(3);
+
+        Processed processed = ImageProcessor.process(TestImages.jpeg(7000, 5000));
+
+        assertThat(processed.versions()).extracting(Version::name).containsExactly("480.jpg", "960.jpg", "1600.jpg");
+        // 7000 × 5000 is 7:5: 480 × 342.9, 960 × 685.7, 1600 × 1142.9
+        assertThat(processed.versions()).extracting(Version::height).containsExactly(343, 686, 1143);
+        BufferedImage largest = TestImages.decode(processed.largest().bytes());
+        assertThat(largest.getWidth()).isEqualTo(1600);
+        assertThat(largest.getHeight()).isEqualTo(1143);
+        // The red quarter is still the top left quarter, to the pixel or two.
+        assertThat(isRed(largest.getRGB(395, 280))).isTrue();
+        assertThat(isRed(largest.getRGB(405, 290))).isFalse();
+    }
+
+    @Test
+    void shouldSubsampleOnlyPicturesWiderThanTwiceTheWidestVersion() {
+        assertThat(ImageProcessor.subsampling(1600)).isEqualTo(1);
+        assertThat(ImageProcessor.subsampling(3200)).isEqualTo(1);
+        assertThat(ImageProcessor.subsampling(3201)).isEqualTo(2);
+        assertThat(ImageProcessor.subsampling(6400)).isEqualTo(2);
+        assertThat(ImageProcessor.subsampling(8000)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldJudgeTheWidthOfATurnedPhotoUpright() {
+        // Stored 4000 × 1000 but taken upright: 1000 wide, so nothing is subsampled and no detail is lost.
+        byte[] jpeg = TestImages.withSegments(TestImages.jpeg(4000, 1000), TestImages.exif(6, "Camera"));
+
+        Processed processed = ImageProcessor.process(jpeg);
+
+        assertThat(processed.versions()).extracting(Version::name).containsExactly("480.jpg", "960.jpg", "1000.jpg");
+        assertThat(processed.versions()).extracting(Version::height).containsExactly(1920, 3840, 4000);
+    }
+
+    @Test
     void shouldKeepASmallPictureAtItsOwnSize() {
         Processed processed = ImageProcessor.process(TestImages.jpeg(300, 200));
 
