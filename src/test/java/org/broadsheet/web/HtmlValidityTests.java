@@ -189,11 +189,12 @@ class HtmlValidityTests {
     }
 
     @Test
-    void theEditorsArticleListShouldBeValidAndAccessible() throws Exception {
+    void theStaffDeskAndTheEditorsArticleListShouldBeValidAndAccessible() throws Exception {
         AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
         String html = signedInPage(editor, "/admin/articles?sort=published", 200);
         SoftAssertions softly = new SoftAssertions();
         check(softly, "/admin/articles", html);
+        check(softly, "/admin", signedInPage(editor, "/admin", 200));
         softly.assertAll();
         assertThat(Jsoup.parse(html).select("table.desk-table tbody tr")).hasSize(25);
     }
