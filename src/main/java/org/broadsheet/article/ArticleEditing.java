@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.broadsheet.article.EditingViews.DiffRow;
@@ -91,8 +93,7 @@ public class ArticleEditing {
             addSection(tree, root, 0, sections);
         }
         List<AuthorLink> bylines = authors.findAll(Sort.by("name")).stream()
-                .map(a -> new AuthorLink(a.getId(), a.getSlug(), a.getName(), a.getRoleTitle(),
-                        "/authors/" + a.getSlug()))
+                .map(ArticleService::authorLink)
                 .toList();
         return new FormChoices(sections, bylines, List.of(ArticleType.values()));
     }
@@ -185,7 +186,7 @@ public class ArticleEditing {
             slugHistory.findById(slug).filter(h -> !h.getArticleId().equals(saved.getId())).ifPresent(slugHistory::delete);
             slugHistory.flush();
         } catch (DataIntegrityViolationException e) {
-            if (!violates(e, "uk_article_slug")) {
+            if (!CatalogueService.violated(e, "uk_article_slug")) {
                 throw e;
             }
             // Another article took the address between the check above and this save.
@@ -214,9 +215,14 @@ public class ArticleEditing {
                 r.createdBy(), r.note(), r.headline())).toList();
     }
 
-    /** A side-by-side comparison of two revisions of the article, field by field and line by line. */
-    public RevisionDiff diff(long id, int from, int to) {
+    /**
+     * A side-by-side comparison of two revisions of the article, field by field and line by line; without
+     * numbers, the newest revision with the one before it.
+     */
+    public RevisionDiff diff(long id, Integer fromNumber, Integer toNumber) {
         Article article = find(id);
+        int to = toNumber != null ? toNumber : Math.max(1, revisions.lastNumber(id));
+        int from = fromNumber != null ? fromNumber : Math.max(1, to - 1);
         ArticleRevision left = revision(id, from);
         ArticleRevision right = revision(id, to);
         List<DiffRow> rows = LineDiff.of(lines(snapshot(left)), lines(snapshot(right)));
@@ -294,10 +300,15 @@ public class ArticleEditing {
                     .orElseThrow(() -> new EditRefusedException("furtherSections", "editor.section.unknown"))
                     .getId());
         }
+        Map<String, Author> found = authors.findBySlugIn(draft.authors()).stream()
+                .collect(Collectors.toMap(Author::getSlug, Function.identity()));
         List<Author> byline = new ArrayList<>();
         for (String slug : new LinkedHashSet<>(draft.authors())) {
-            byline.add(authors.findBySlug(slug)
-                    .orElseThrow(() -> new EditRefusedException("authors", "editor.author.unknown")));
+            Author author = found.get(slug);
+            if (author == null) {
+                throw new EditRefusedException("authors", "editor.author.unknown");
+            }
+            byline.add(author);
         }
         RenderedBody body = markdown.render(draft.bodyMarkdown());
         if (body.html().length() > BODY_HTML_MAX || body.text().length() > BODY_TEXT_MAX) {
@@ -326,17 +337,14 @@ public class ArticleEditing {
         if (name.length() > TAG_NAME_MAX) {
             throw new EditRefusedException("tags", "editor.tags.long");
         }
-        String made = Slugs.of(name);
-        if (made.length() > TAG_SLUG_MAX) {
-            made = made.substring(0, TAG_SLUG_MAX).replaceAll("-+$", "");
-        }
+        String made = Slugs.of(name, TAG_SLUG_MAX);
         String slug = made.isEmpty() ? "tag-" + Integer.toHexString(name.toLowerCase(java.util.Locale.ROOT).hashCode())
                 : made;
         return tags.findFirstByNameIgnoreCase(name).or(() -> tags.findBySlug(slug)).orElseGet(() -> {
             try {
                 return tags.saveAndFlush(new Tag(slug, name));
             } catch (DataIntegrityViolationException e) {
-                if (!violates(e, "uk_tag_slug")) {
+                if (!CatalogueService.violated(e, "uk_tag_slug")) {
                     throw e;
                 }
                 // Another editor created the same tag a moment ago.
@@ -422,9 +430,11 @@ public class ArticleEditing {
         List<String> further = s.furtherSectionIds() == null ? d.furtherSections()
                 : s.furtherSectionIds().stream().map(id -> sectionSlug(tree, id, null)).filter(x -> x != null)
                         .toList();
+        Map<Long, String> authorSlugs = s.authorIds() == null ? Map.of()
+                : authors.findAllById(s.authorIds()).stream()
+                        .collect(Collectors.toMap(Author::getId, Author::getSlug));
         List<String> byline = s.authorIds() == null ? d.authors()
-                : s.authorIds().stream().map(id -> authors.findById(id).map(Author::getSlug).orElse(null))
-                        .filter(x -> x != null).toList();
+                : s.authorIds().stream().map(authorSlugs::get).filter(x -> x != null).toList();
         return new ArticleDraft(d.headline(), d.standfirst(), d.slug(), d.type(), primary, further, byline, d.tags(),
                 d.bodyMarkdown(), d.lead(), d.seoTitle(), d.seoDescription(), d.seoImage(), d.commentsOpen(),
                 d.publication(), d.publishAt(), d.version());
@@ -511,11 +521,6 @@ public class ArticleEditing {
                 : Slugs.of(draft.slug());
         // A headline with no Latin letters or digits at all still needs an address.
         return wanted.isEmpty() ? "article-" + Long.toString(now.toEpochMilli(), 36) : wanted;
-    }
-
-    private static boolean violates(DataIntegrityViolationException e, String constraint) {
-        String message = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return message.contains(constraint);
     }
 
     private static String blankToNull(String value) {

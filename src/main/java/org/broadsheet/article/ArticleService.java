@@ -506,7 +506,7 @@ public class ArticleService {
         return result;
     }
 
-    private static AuthorLink authorLink(Author a) {
+    static AuthorLink authorLink(Author a) {
         return new AuthorLink(a.getId(), a.getSlug(), a.getName(), a.getRoleTitle(), "/authors/" + a.getSlug());
     }
 

@@ -515,22 +515,15 @@ public class CatalogueService {
      * no longer than the tables hold.
      */
     static String slugFor(String requested, String name) {
-        String slug = Slugs.of(requested == null || requested.isBlank() ? name : requested);
-        if (slug.length() > SLUG_MAX) {
-            slug = slug.substring(0, SLUG_MAX);
-            int cut = slug.lastIndexOf('-');
-            if (cut > SLUG_MAX / 2) {
-                slug = slug.substring(0, cut);
-            }
-            slug = Slugs.of(slug);
-        }
+        String slug = Slugs.of(requested == null || requested.isBlank() ? name : requested, SLUG_MAX);
         if (slug.isEmpty()) {
             throw new EditRefusedException("slug", "catalogue.slug.empty");
         }
         return slug;
     }
 
-    private static boolean violated(DataIntegrityViolationException e, String constraint) {
+    /** Whether the database refused the change because of this constraint. */
+    static boolean violated(DataIntegrityViolationException e, String constraint) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         return message.toLowerCase(Locale.ROOT).contains(constraint);
     }

@@ -12,4 +12,9 @@ package org.broadsheet.media;
  * @param contentType {@code image/jpeg}, or {@code image/png} for an image with transparency
  */
 public record StoredImage(long id, String url, int width, int height, String srcset, String contentType) {
+
+    /** The smallest version's address, for a small picture such as an author's photo. */
+    public String smallestUrl() {
+        return srcset.split(" ", 2)[0];
+    }
 }

@@ -18,6 +18,11 @@ public final class Slugs {
     }
 
     public static String of(String text) {
+        return of(text, MAX_LENGTH);
+    }
+
+    /** The slug of {@code text}, cut at a hyphen (where one is near the end) to at most {@code maxLength}. */
+    public static String of(String text, int maxLength) {
         if (text == null) {
             return "";
         }
@@ -29,10 +34,10 @@ public final class Slugs {
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = NON_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("-");
         s = trimHyphens(s);
-        if (s.length() > MAX_LENGTH) {
-            s = s.substring(0, MAX_LENGTH);
+        if (s.length() > maxLength) {
+            s = s.substring(0, maxLength);
             int cut = s.lastIndexOf('-');
-            if (cut > MAX_LENGTH / 2) {
+            if (cut > maxLength / 2) {
                 s = s.substring(0, cut);
             }
             s = trimHyphens(s);

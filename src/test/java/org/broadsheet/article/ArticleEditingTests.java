@@ -345,6 +345,10 @@ class ArticleEditingTests {
         assertThat(diff.rows()).filteredOn(row -> row.kind().equals("same")).extracting(DiffRow::left)
                 .contains("First paragraph.");
         assertThat(editing.diff(id, 2, 2).identical()).isTrue();
+        assertThat(editing.diff(id, null, null)).satisfies(newest -> {
+            assertThat(newest.from().number()).isEqualTo(2);
+            assertThat(newest.to().number()).isEqualTo(3);
+        });
 
         editing.restore(id, 1, editing.load(id).draft().version(), "eden");
         assertThat(editing.load(id).draft().headline()).isEqualTo(first);
@@ -355,6 +359,48 @@ class ArticleEditingTests {
         });
         assertThatThrownBy(() -> editing.restore(id, 2, 0, "eden")).isInstanceOf(EditConflictException.class);
         assertThatThrownBy(() -> editing.diff(id, 1, 99)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldRestoreOnlyTheContentKeepingTheAddressAndPublication() {
+        long id = editing.save(null, draft(ArticleTestData.unique("First words"), Publication.DRAFT, null), "eden")
+                .id();
+        EditableArticle first = editing.load(id);
+        ArticleDraft d = renamed(first, first.draft().slug() + "-live");
+        editing.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
+        EditableArticle live = editing.load(id);
+
+        editing.restore(id, 1, live.draft().version(), "eden");
+
+        EditableArticle restored = editing.load(id);
+        assertThat(restored.draft().headline()).isEqualTo(first.draft().headline());
+        assertThat(restored.draft().slug()).isEqualTo(live.draft().slug());
+        assertThat(restored.status()).isEqualTo("published");
+        assertThat(restored.publicUrl()).isEqualTo(live.publicUrl());
+    }
+
+    @Test
+    void shouldRefuseToRestoreARevisionWhoseSectionIsGoneAndChangeNothing() {
+        String other = new ArticleTestData(articles).section(null);
+        long id = editing.save(null, draft(ArticleTestData.unique("Moved"), Publication.DRAFT, null), "eden").id();
+        EditableArticle first = editing.load(id);
+        ArticleDraft d = first.draft();
+        editing.save(id, new ArticleDraft(d.headline(), d.standfirst(), d.slug(), d.type(), other, List.of(),
+                d.authors(), d.tags(), "Moved body.", null, null, null, null, true, Publication.DRAFT, null,
+                d.version()), "eden");
+        // The first section goes (as if deleted on another instance); the tree forgets it.
+        jdbc.update("DELETE FROM article_section WHERE section_id = (SELECT id FROM section WHERE slug = ?)", section);
+        jdbc.update("UPDATE article SET primary_section_id = (SELECT id FROM section WHERE slug = ?)"
+                + " WHERE primary_section_id = (SELECT id FROM section WHERE slug = ?)", other, section);
+        jdbc.update("DELETE FROM section WHERE slug = ?", section);
+        articles.forgetSections();
+        long version = editing.load(id).draft().version();
+
+        assertThatThrownBy(() -> editing.restore(id, 1, version, "eden"))
+                .isInstanceOfSatisfying(EditRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("editor.restore.gone"));
+        assertThat(editing.load(id).draft().bodyMarkdown()).isEqualTo("Moved body.");
+        assertThat(editing.revisions(id)).hasSize(2);
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.broadsheet.article.EditingViews.EditableArticle;
 import org.broadsheet.article.EditingViews.Saved;
 import org.broadsheet.article.Publication;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,12 +35,12 @@ class ArticleFormController {
     static final String FORM_VIEW = "editorial/article-form";
     static final String PREVIEW_VIEW = "article/article";
     static final String DELETE_VIEW = "editorial/article-delete";
-    static final String NOTICE = "notice";
+    static final String NOTICE = DeskForms.NOTICE;
 
     private final ArticleEditing editing;
-    private final LeadUploads uploads;
+    private final FormUploads uploads;
 
-    ArticleFormController(ArticleEditing editing, LeadUploads uploads) {
+    ArticleFormController(ArticleEditing editing, FormUploads uploads) {
         this.editing = editing;
         this.uploads = uploads;
     }
@@ -63,7 +64,7 @@ class ArticleFormController {
             @RequestParam(required = false) MultipartFile leadVideoFile,
             @RequestParam(required = false) MultipartFile leadCaptionsFile, Principal editor,
             RedirectAttributes redirect, Model model) {
-        return save(null, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile),
+        return save(null, form, errors, new FormUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile),
                 editor, redirect, model);
     }
 
@@ -73,7 +74,7 @@ class ArticleFormController {
             @RequestParam(required = false) MultipartFile leadVideoFile,
             @RequestParam(required = false) MultipartFile leadCaptionsFile, Principal editor,
             RedirectAttributes redirect, Model model) {
-        return save(id, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile), editor,
+        return save(id, form, errors, new FormUploads.Files(leadImageFile, leadVideoFile, leadCaptionsFile), editor,
                 redirect, model);
     }
 
@@ -81,25 +82,24 @@ class ArticleFormController {
     private record Checked(ArticleForm form, String embedUrl, BindingResult errors, EditableArticle current) {
     }
 
-    private Checked check(Long id, ArticleForm posted, BindingResult errors, LeadUploads.Files files, Model model) {
+    private Checked check(Long id, ArticleForm posted, BindingResult errors, FormUploads.Files files, Model model) {
+        if (errors.hasFieldErrors("version")) {
+            // The hidden version only goes wrong in a hand-made request; no field could show it.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed version");
+        }
         // An unknown article is a 404 before anything is stored.
         EditableArticle current = id == null ? null : editing.load(id);
-        LeadUploads.Result lead = uploads.apply(posted, files, errors);
+        FormUploads.Result lead = uploads.apply(posted, files, errors);
         ArticleForm form = lead.form();
         if (form != posted) {
-            // The form now holds the stored upload; its errors move with it (replacing the model's form object
-            // would otherwise drop them).
-            BindingResult moved = new BeanPropertyBindingResult(form, "article");
-            moved.addAllErrors(errors);
-            errors = moved;
-            model.addAttribute("article", form);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "article", errors);
+            // The form now holds the stored upload.
+            errors = DeskForms.replaceForm(model, "article", form, errors);
         }
         FormRules.check(form, errors);
         return new Checked(form, lead.embedUrl(), errors, current);
     }
 
-    private String save(Long id, ArticleForm posted, BindingResult postedErrors, LeadUploads.Files files,
+    private String save(Long id, ArticleForm posted, BindingResult postedErrors, FormUploads.Files files,
             Principal editor, RedirectAttributes redirect, Model model) {
         Checked checked = check(id, posted, postedErrors, files, model);
         ArticleForm form = checked.form();
@@ -113,7 +113,7 @@ class ArticleFormController {
             redirect.addFlashAttribute(NOTICE, "editor.saved." + saved.status());
             return "redirect:/admin/articles/" + saved.id() + "/edit";
         } catch (EditRefusedException e) {
-            errors.rejectValue(e.field(), e.messageKey());
+            DeskForms.reject(errors, e);
             return form(current, model);
         } catch (EditConflictException | OptimisticLockingFailureException e) {
             EditableArticle theirs = editing.load(id);
@@ -132,7 +132,7 @@ class ArticleFormController {
             BindingResult errors, @RequestParam(required = false) MultipartFile leadImageFile,
             @RequestParam(required = false) MultipartFile leadVideoFile,
             @RequestParam(required = false) MultipartFile leadCaptionsFile, Model model) {
-        Checked checked = check(id, form, errors, new LeadUploads.Files(leadImageFile, leadVideoFile,
+        Checked checked = check(id, form, errors, new FormUploads.Files(leadImageFile, leadVideoFile,
                 leadCaptionsFile), model);
         if (!checked.errors().hasErrors()) {
             try {
@@ -140,7 +140,7 @@ class ArticleFormController {
                 model.addAttribute(NOTICE, "editor.preview.changes");
                 return PREVIEW_VIEW;
             } catch (EditRefusedException e) {
-                checked.errors().rejectValue(e.field(), e.messageKey());
+                DeskForms.reject(checked.errors(), e);
             }
         }
         return form(checked.current(), model);
@@ -164,7 +164,7 @@ class ArticleFormController {
         EditableArticle gone = editing.load(id);
         editing.delete(id, editor.getName());
         redirect.addFlashAttribute(NOTICE, "editor.deleted");
-        redirect.addFlashAttribute("noticeName", gone.draft().headline());
+        redirect.addFlashAttribute(DeskForms.NOTICE_NAME, gone.draft().headline());
         return "redirect:/admin/articles";
     }
 

@@ -1,8 +1,5 @@
 package org.broadsheet.editorial.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,9 @@ import org.broadsheet.article.Catalogue.AuthorRow;
 import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.StaleEditException;
-import org.broadsheet.media.MediaRejectedException;
-import org.broadsheet.media.MediaService;
 import org.broadsheet.media.StoredImage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -47,12 +41,12 @@ class AuthorDeskController {
 
     private final CatalogueService catalogue;
     private final AccountService accounts;
-    private final MediaService media;
+    private final FormUploads uploads;
 
-    AuthorDeskController(CatalogueService catalogue, AccountService accounts, MediaService media) {
+    AuthorDeskController(CatalogueService catalogue, AccountService accounts, FormUploads uploads) {
         this.catalogue = catalogue;
         this.accounts = accounts;
-        this.media = media;
+        this.uploads = uploads;
     }
 
     @GetMapping("/admin/authors")
@@ -74,7 +68,8 @@ class AuthorDeskController {
     String create(@Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
             @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,
             Model model) {
-        return save(null, withPhoto(form, photoFile, errors, model), errors, editor, flash, model);
+        Posted posted = withPhoto(form, photoFile, errors, model);
+        return save(null, posted.form(), posted.errors(), editor, flash, model);
     }
 
     @GetMapping("/admin/authors/{id:\\d+}")
@@ -90,32 +85,22 @@ class AuthorDeskController {
             @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,
             Model model) {
         model.addAttribute("author", catalogue.author(id));
-        return save(id, withPhoto(form, photoFile, errors, model), errors, editor, flash, model);
+        Posted posted = withPhoto(form, photoFile, errors, model);
+        return save(id, posted.form(), posted.errors(), editor, flash, model);
     }
 
-    /**
-     * Stores an uploaded photo (re-encoded by the media module) and puts its smallest scaled copy in the form; a
-     * refused file is an error next to the photo field, with the rest of the input kept.
-     */
-    private AuthorForm withPhoto(AuthorForm form, MultipartFile photo, BindingResult errors, Model model) {
-        if (photo == null || photo.isEmpty()) {
-            return form;
+    /** The form as posted with its uploaded photo, and where its errors now are. */
+    private record Posted(AuthorForm form, BindingResult errors) {
+    }
+
+    /** Puts an uploaded photo (its 480-pixel copy) in the form; a refused file is an error next to the field. */
+    private Posted withPhoto(AuthorForm form, MultipartFile photo, BindingResult errors, Model model) {
+        StoredImage image = photo == null || photo.isEmpty() ? null : uploads.image(photo, "photoUrl", errors);
+        if (image == null) {
+            return new Posted(form, errors);
         }
-        try (InputStream in = photo.getInputStream()) {
-            StoredImage image = media.storeImage(photo.getOriginalFilename(), in);
-            AuthorForm stored = form.withPhoto(image.srcset().split(" ", 2)[0]);
-            // The form object changes: its errors go with it, or the model would drop them.
-            BindingResult moved = new BeanPropertyBindingResult(stored, "form");
-            moved.addAllErrors(errors);
-            model.addAttribute("form", stored);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", moved);
-            return stored;
-        } catch (MediaRejectedException e) {
-            errors.rejectValue("photoUrl", e.messageKey());
-            return form;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AuthorForm stored = form.withPhoto(image.smallestUrl());
+        return new Posted(stored, DeskForms.replaceForm(model, "form", stored, errors));
     }
 
     private String save(Long id, AuthorForm form, BindingResult errors, Principal editor, RedirectAttributes flash,
@@ -126,10 +111,10 @@ class AuthorDeskController {
         }
         try {
             catalogue.saveAuthor(id, form.change(accountId), editor.getName());
-            return CatalogueForms.done(flash, id == null ? "catalogue.author.created" : "catalogue.author.saved",
+            return DeskForms.done(flash, id == null ? "catalogue.author.created" : "catalogue.author.saved",
                     form.name().strip(), "/admin/authors");
         } catch (EditRefusedException e) {
-            CatalogueForms.reject(errors, e);
+            DeskForms.reject(errors, e);
         } catch (StaleEditException e) {
             // The editor's input stays, over the version now saved: saving again is a deliberate overwrite.
             AuthorDetails current = catalogue.author(id);

@@ -6,6 +6,7 @@ import org.broadsheet.article.Catalogue.FrontPageDesk;
 import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.StaleEditException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,12 +48,16 @@ class FrontPageDeskController {
     @PostMapping("/admin/front-page")
     String pin(@ModelAttribute("form") FrontPageForm form, BindingResult errors, Principal editor,
             RedirectAttributes flash, Model model) {
+        if (form == null || errors.hasFieldErrors()) {
+            // The choices are lists of stories: a value that is not a story's number comes from a hand-made request.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed front-page form");
+        }
         if (!errors.hasErrors()) {
             try {
                 catalogue.pinFrontPage(form.version(), form.lead(), form.top(), editor.getName());
-                return CatalogueForms.done(flash, "catalogue.front.saved", null, back(form.q()));
+                return DeskForms.done(flash, "catalogue.front.saved", null, back(form.q()));
             } catch (EditRefusedException e) {
-                CatalogueForms.reject(errors, e);
+                DeskForms.reject(errors, e);
             } catch (StaleEditException e) {
                 // The editor's choices stay, over the pins now saved: saving again is a deliberate overwrite.
                 FrontPageDesk desk = staleDesk(form.q(), "catalogue.front.stale", model);
@@ -73,7 +79,7 @@ class FrontPageDeskController {
             model.addAttribute("form", FrontPageForm.of(desk, null));
             return VIEW;
         }
-        return CatalogueForms.done(flash, "catalogue.front.cleared", null, "/admin/front-page");
+        return DeskForms.done(flash, "catalogue.front.cleared", null, "/admin/front-page");
     }
 
     /** The desk as another editor's change left it, with a notice saying so (its message key). */

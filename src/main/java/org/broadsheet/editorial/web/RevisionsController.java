@@ -41,12 +41,7 @@ class RevisionsController {
     @GetMapping("/admin/articles/{id}/revisions/compare")
     String compare(@PathVariable long id, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to, Model model) {
-        var revisions = editing.revisions(id);
-        int newest = revisions.isEmpty() ? 1 : revisions.get(0).number();
-        int right = to != null ? to : newest;
-        int left = from != null ? from : Math.max(1, right - 1);
-        model.addAttribute("current", editing.load(id));
-        model.addAttribute("diff", editing.diff(id, left, right));
+        model.addAttribute("diff", editing.diff(id, from, to));
         return DIFF_VIEW;
     }
 

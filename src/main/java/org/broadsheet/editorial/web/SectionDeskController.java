@@ -77,10 +77,10 @@ class SectionDeskController {
         }
         try {
             catalogue.saveSection(id, form.change(), editor.getName());
-            return CatalogueForms.done(flash, id == null ? "catalogue.section.created" : "catalogue.section.saved",
+            return DeskForms.done(flash, id == null ? "catalogue.section.created" : "catalogue.section.saved",
                     form.name().strip(), "/admin/sections");
         } catch (EditRefusedException e) {
-            CatalogueForms.reject(errors, e);
+            DeskForms.reject(errors, e);
         } catch (StaleEditException e) {
             // The editor's input stays, over the version now saved: saving again is a deliberate overwrite.
             SectionDetails current = catalogue.section(id);

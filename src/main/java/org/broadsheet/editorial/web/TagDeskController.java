@@ -45,9 +45,9 @@ class TagDeskController {
         if (!errors.hasErrors()) {
             try {
                 catalogue.saveTag(null, form.name(), form.slug(), editor.getName());
-                return CatalogueForms.done(flash, "catalogue.tag.created", form.name().strip(), "/admin/tags");
+                return DeskForms.done(flash, "catalogue.tag.created", form.name().strip(), "/admin/tags");
             } catch (EditRefusedException e) {
-                CatalogueForms.reject(errors, e);
+                DeskForms.reject(errors, e);
             }
         }
         model.addAttribute("tags", catalogue.tags());
@@ -69,9 +69,9 @@ class TagDeskController {
         if (!errors.hasErrors()) {
             try {
                 catalogue.saveTag(id, form.name(), form.slug(), editor.getName());
-                return CatalogueForms.done(flash, "catalogue.tag.saved", form.name().strip(), "/admin/tags");
+                return DeskForms.done(flash, "catalogue.tag.saved", form.name().strip(), "/admin/tags");
             } catch (EditRefusedException e) {
-                CatalogueForms.reject(errors, e);
+                DeskForms.reject(errors, e);
             }
         }
         return FORM_VIEW;
@@ -80,7 +80,7 @@ class TagDeskController {
     @PostMapping("/admin/tags/{id:\\d+}/delete")
     String delete(@PathVariable long id, Principal editor, RedirectAttributes flash, Model model) {
         try {
-            return CatalogueForms.done(flash, "catalogue.tag.deleted", catalogue.deleteTag(id, editor.getName()),
+            return DeskForms.done(flash, "catalogue.tag.deleted", catalogue.deleteTag(id, editor.getName()),
                     "/admin/tags");
         } catch (EditRefusedException e) {
             TagUse tag = catalogue.tag(id);

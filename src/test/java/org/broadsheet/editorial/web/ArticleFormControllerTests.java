@@ -55,7 +55,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The article form as editors use it: every field's rule, errors that keep the input, conflicts, access. */
 @WebMvcTest(ArticleFormController.class)
-@Import({ WebSliceTestConfig.class, LeadUploads.class })
+@Import({ WebSliceTestConfig.class, FormUploads.class })
 class ArticleFormControllerTests {
 
     private static final FormChoices CHOICES = new FormChoices(
@@ -277,6 +277,25 @@ class ArticleFormControllerTests {
         assertThat(page.select("#leadUrl-error").text()).contains("not one of this site's files");
         assertThat(page.select(".field-error").size()).isGreaterThanOrEqualTo(1);
         assertThat(page.html()).doesNotContain("href=\"javascript:");
+        verify(editing, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void shouldExplainChoicesThatAreNotOfferedWithoutClassNamesAndKeepTheRest() throws Exception {
+        Document page = html(filled("/admin/articles", "type", "FOO", "publication", "BAR", "leadKind", "BAZ"));
+
+        assertThat(page.select("main").text()).contains("Please choose a type from the list.",
+                "Please choose when to publish.", "Please choose what leads the article.")
+                .doesNotContain("Failed to convert", "org.broadsheet");
+        assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
+        verify(editing, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void shouldAnswerMalformedAddressesAndVersionsWithBadRequest() throws Exception {
+        mvc.perform(filled("/admin/articles/7", "version", "abc")).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/articles/abc/edit").with(user("eden").roles("EDITOR")))
+                .andExpect(status().isBadRequest());
         verify(editing, never()).save(any(), any(), any());
     }
 

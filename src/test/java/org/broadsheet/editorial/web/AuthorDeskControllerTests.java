@@ -52,7 +52,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The editors' author pages: the list, the profile form and its rules, and who may use them. */
 @WebMvcTest(AuthorDeskController.class)
-@Import(WebSliceTestConfig.class)
+@Import({ WebSliceTestConfig.class, FormUploads.class })
 class AuthorDeskControllerTests {
 
     private static final AuthorDetails ZOE = new AuthorDetails(7, "zoe-ni-bhriain", "Zoë Ní Bhriain",
@@ -202,6 +202,22 @@ class AuthorDeskControllerTests {
         ArgumentCaptor<AuthorChange> change = ArgumentCaptor.forClass(AuthorChange.class);
         verify(catalogue).saveAuthor(eq(7L), change.capture(), eq("eden"));
         assertThat(change.getValue().photoUrl()).isEqualTo("/media/9/480.jpg");
+    }
+
+    @Test
+    void shouldKeepAStoredPhotoAndShowAnotherFieldsErrorTogether() throws Exception {
+        given(media.storeImage(eq("zoe.png"), any())).willReturn(new StoredImage(9, "/media/9/1600.jpg", 1600, 1600,
+                "/media/9/480.jpg 480w, /media/9/1600.jpg 1600w", "image/jpeg"));
+        MockMultipartFile photo = new MockMultipartFile("photoFile", "zoe.png", "image/png", new byte[] {1, 2, 3});
+
+        MockMultipartHttpServletRequestBuilder upload = multipart("/admin/authors/7").file(photo);
+        Map.of("name", "Zoë Ní Bhriain", "slug", "zoe-ni-bhriain", "account", "nobody", "version", "3")
+                .forEach(upload::param);
+        Document page = page(upload.with(user("eden").roles("EDITOR")).with(csrf()));
+
+        assertThat(page.select("#account-error").text()).isEqualTo("There is no reader account with that username.");
+        assertThat(page.select("#photoUrl").val()).isEqualTo("/media/9/480.jpg");
+        verify(catalogue, never()).saveAuthor(any(), any(), anyString());
     }
 
     @Test

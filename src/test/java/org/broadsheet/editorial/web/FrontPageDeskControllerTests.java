@@ -153,6 +153,16 @@ class FrontPageDeskControllerTests {
     }
 
     @Test
+    void shouldAnswerAStoryThatIsNotANumberWithBadRequest() throws Exception {
+        for (String[] fields : new String[][] {{"abc", "14", "6"}, {"12", "x", "6"}, {"12", "14", "six"}}) {
+            mvc.perform(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
+                    .param("lead", fields[0]).param("top", fields[1]).param("version", fields[2]))
+                    .andExpect(status().isBadRequest());
+        }
+        verify(catalogue, never()).pinFrontPage(any(), any(), any(), anyString());
+    }
+
+    @Test
     void shouldShowARefusalAndKeepTheChoices() throws Exception {
         willThrow(new EditRefusedException("top", "catalogue.front.twice")).given(catalogue)
                 .pinFrontPage(any(), eq(12L), any(), anyString());

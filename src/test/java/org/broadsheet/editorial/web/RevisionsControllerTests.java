@@ -114,7 +114,7 @@ class RevisionsControllerTests {
 
     @Test
     void shouldCompareTheNewestWithTheOneBeforeByDefault() throws Exception {
-        given(editing.diff(7, 2, 3)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(1),
+        given(editing.diff(7, null, null)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(1),
                 revisions.get(0), List.of(new DiffRow("same", 1, "x", 1, "x")), revisions));
 
         Document page = html("/admin/articles/7/revisions/compare");
@@ -135,6 +135,21 @@ class RevisionsControllerTests {
                         .with(user("eden").roles("EDITOR")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/articles/7/revisions"))
                 .andExpect(flash().attribute("notice", "editor.restore.conflict"));
+    }
+
+    @Test
+    void shouldAnswerMalformedRevisionNumbersWithBadRequestAndUnknownOnesWithNotFound() throws Exception {
+        for (String url : List.of("/admin/articles/7/revisions/compare?from=x", "/admin/articles/abc/revisions",
+                "/admin/articles/7/revisions/compare?to=1.5")) {
+            mvc.perform(get(url).with(user("eden").roles("EDITOR"))).andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/admin/articles/7/revisions/x/restore").param("version", "9")
+                .with(user("eden").roles("EDITOR")).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/articles/7/revisions/1/restore").with(user("eden").roles("EDITOR")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        given(editing.diff(7, 1, 99)).willThrow(new org.broadsheet.shared.NotFoundException("revision 99"));
+        mvc.perform(get("/admin/articles/7/revisions/compare?from=1&to=99").with(user("eden").roles("EDITOR")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

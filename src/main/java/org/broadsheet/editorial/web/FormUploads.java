@@ -16,15 +16,16 @@ import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Stores the files chosen in the article form before the form is checked, so that an upload is kept (in hidden
- * fields) even when another field sends the form back; a refused file is an error next to its field.
+ * Stores the files chosen in the desk's forms (the article's lead, an author's photo) before the form is checked,
+ * so that an upload is kept (in hidden fields) even when another field sends the form back; a refused file is an
+ * error next to its field.
  */
 @Component
-class LeadUploads {
+class FormUploads {
 
     private final MediaService media;
 
-    LeadUploads(MediaService media) {
+    FormUploads(MediaService media) {
         this.media = media;
     }
 
@@ -39,8 +40,7 @@ class LeadUploads {
         ArticleForm form = posted;
         try {
             if (present(files.image())) {
-                StoredImage image = store(files.image(), "leadUrl", errors,
-                        in -> media.storeImage(files.image().getOriginalFilename(), in));
+                StoredImage image = image(files.image(), "leadUrl", errors);
                 if (image != null) {
                     form = form.withLeadMedia(LeadChoice.IMAGE, image.url(), image.srcset(), image.width(),
                             image.height());
@@ -71,6 +71,15 @@ class LeadUploads {
             }
         }
         return new Result(form, embedUrl);
+    }
+
+    /** Stores a picture chosen in a form, or gives null with the refusal next to {@code field}. */
+    StoredImage image(MultipartFile file, String field, Errors errors) {
+        try {
+            return store(file, field, errors, in -> media.storeImage(file.getOriginalFilename(), in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private interface Store<T> {
