@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -122,11 +123,29 @@ public final class Browser implements AutoCloseable {
     public void clickAndWaitForNewPage(WebElement element, WebDriverWait wait) {
         js("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(d -> gone(element));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    public Object js(String script, Object... args) {
+    /**
+     * Whether the element's page has been replaced. While the new page is loading, Chromium may answer for the old
+     * node with "does not belong to the document" instead of a stale-element error: that is gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+        public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
