@@ -56,6 +56,7 @@ public class ArticleEditing {
     private static final int BODY_TEXT_MAX = 200_000;
 
     private final ArticleRepository articles;
+    private final ArticleMedia media;
     private final ArticleRevisionRepository revisions;
     private final AuthorRepository authors;
     private final TagRepository tags;
@@ -69,7 +70,9 @@ public class ArticleEditing {
 
     ArticleEditing(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, ArticleService reading, MarkdownRenderer markdown,
-            Datelines datelines, SiteProperties site, Clock clock, ApplicationEventPublisher events) {
+            Datelines datelines, SiteProperties site, Clock clock, ApplicationEventPublisher events,
+            ArticleMedia media) {
+        this.media = media;
         this.articles = articles;
         this.revisions = revisions;
         this.authors = authors;
@@ -192,6 +195,7 @@ public class ArticleEditing {
             // Another article took the address between the check above and this save.
             throw new EditRefusedException("slug", "editor.slug.taken");
         }
+        media.record(saved);
         keepRevision(saved, draft, editor, now, null);
         announce(saved, before, editor);
         return new Saved(saved.getId(), ArticleService.deskStatus(saved, now));
@@ -254,6 +258,7 @@ public class ArticleEditing {
         Instant now = clock.instant();
         article.savedBy(editor, now, article.getStatus() == ArticleStatus.PUBLISHED);
         Article saved = articles.saveAndFlush(article);
+        media.record(saved);
         keepRevision(saved, restored, editor, now, "restored:" + number);
         events.publishEvent(new ContentChangedEvent("article " + id));
         return new Saved(id, ArticleService.deskStatus(saved, now));

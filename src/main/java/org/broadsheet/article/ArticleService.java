@@ -62,11 +62,14 @@ public class ArticleService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CorrectionRepository corrections;
+    private final ArticleMedia media;
     private volatile SectionTree sectionTree;
 
     ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
-            SiteProperties site, Clock clock, ApplicationEventPublisher events, CorrectionRepository corrections) {
+            SiteProperties site, Clock clock, ApplicationEventPublisher events, CorrectionRepository corrections,
+            ArticleMedia media) {
+        this.media = media;
         this.corrections = corrections;
         this.articles = articles;
         this.sections = sections;
@@ -394,7 +397,9 @@ public class ArticleService {
         if (command.updatedAt() != null) {
             article.markUpdated(command.updatedAt());
         }
-        long id = articles.save(article).getId();
+        Article saved = articles.save(article);
+        media.record(saved);
+        long id = saved.getId();
         events.publishEvent(new ContentChangedEvent("article " + id));
         return id;
     }

@@ -4,6 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -26,9 +29,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Turns the bytes of an uploaded picture into the versions the site serves. The type comes from the file's
- * first bytes, the pixel size from its header before anything is decoded (so a small file that would unpack
- * into gigabytes is refused; one much wider than the widest version is decoded at a fraction of its size, see
- * {@link #subsampling}), and every version is drawn and encoded anew: JPEG, or PNG when the picture has
+ * first bytes, the pixel size and the bytes of each decoded pixel from its header before anything is decoded
+ * (so a small file that would unpack into gigabytes is refused, and a large one, wide or tall, is decoded at a
+ * fraction of its size within a fixed amount of memory, see {@link #subsampling(long, long, int)}), and every
+ * version is drawn and encoded anew: JPEG, or PNG when the picture has
  * transparent pixels. Nothing of the original file but its pixels survives: no EXIF, GPS position, comments,
  * colour-profile tricks or data appended after the image. The EXIF orientation is applied first, so that
  * photos taken upright stay upright once their metadata is gone.
@@ -40,6 +44,14 @@ final class ImageProcessor {
     static final long MAX_PIXELS = 40_000_000L;
     /** The widest a picture is decoded: twice its widest version, enough to scale that version down smoothly. */
     static final int MAX_DECODED_WIDTH = 2 * WIDTHS[WIDTHS.length - 1];
+    /**
+     * The most memory one picture's pixels take while it is worked on: the decoded pixels (up to 8 bytes each
+     * for 16-bit RGBA) plus the upright copy drawn from them (4 bytes each). With {@link ImageSlots#SLOTS} at
+     * once, pictures never take more than a fixed part of the heap, whatever their shape.
+     */
+    static final long MAX_WORKING_BYTES = 64L * 1024 * 1024;
+    /** What the upright copy costs a pixel (INT_RGB or INT_ARGB). */
+    private static final int DRAWN_BYTES_PER_PIXEL = 4;
     private static final float JPEG_QUALITY = 0.85f;
 
     /** A version ready to store. */
@@ -99,7 +111,8 @@ final class ImageProcessor {
         // The shape of the versions comes from the original size: a subsampled picture is rounded to whole pixels.
         int width = turned ? decoded.height() : decoded.width();
         int height = turned ? decoded.width() : decoded.height();
-        return new Processed(transparent ? "image/png" : "image/jpeg", versions(picture, width, height, transparent));
+        return new Processed(transparent ? "image/png" : "image/jpeg",
+                versions(picture, width, height, transparent));
     }
 
     /** The widths of the versions of a picture this wide: the standard ones below it, and its own (at most 1600). */
@@ -125,6 +138,47 @@ final class ImageProcessor {
         return (int) Math.max(1, (uprightWidth + MAX_DECODED_WIDTH - 1) / MAX_DECODED_WIDTH);
     }
 
+    /**
+     * The subsampling for a picture of this size whose decoded pixels take {@code bytesPerPixel} bytes each: at
+     * least what its width asks for ({@link #subsampling(long)}), and enough that the decoded pixels and their
+     * upright copy fit in {@link #MAX_WORKING_BYTES}, so a tall picture is subsampled too.
+     */
+    static int subsampling(long width, long height, int bytesPerPixel) {
+        int factor = subsampling(width);
+        while (working(width, height, factor, bytesPerPixel) > MAX_WORKING_BYTES) {
+            factor++;
+        }
+        return factor;
+    }
+
+    /** The bytes of pixels one picture takes while it is worked on, decoded with this subsampling. */
+    static long working(long width, long height, int factor, int bytesPerPixel) {
+        long pixels = ceilDiv(width, factor) * ceilDiv(height, factor);
+        return pixels * (bytesPerPixel + DRAWN_BYTES_PER_PIXEL);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /**
+     * How many bytes each decoded pixel takes: from the reader's own type for the picture (16-bit RGBA is 8);
+     * 8, the most any supported type takes, when the reader does not say.
+     */
+    private static int bytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 8;
+        }
+        SampleModel model = type.getSampleModel();
+        int bits = model.getNumDataElements() * DataBuffer.getDataTypeSize(model.getDataType());
+        return Math.max(1, (bits + 7) / 8);
+    }
+
     /** The decoded pixels (perhaps subsampled) and the picture's size in its file. */
     private record Decoded(BufferedImage image, int width, int height) {
     }
@@ -146,7 +200,13 @@ final class ImageProcessor {
                 throw new MediaRejectedException(MediaRejectedException.IMAGE_DIMENSIONS);
             }
             ImageReadParam param = reader.getDefaultReadParam();
-            int factor = subsampling(turned ? height : width);
+            long uprightWidth = turned ? height : width;
+            long uprightHeight = turned ? width : height;
+            int factor = subsampling(uprightWidth, uprightHeight, bytesPerPixel(reader));
+            // So narrow once subsampled that its versions would be blurred: a strip, not a picture for an article.
+            if (uprightWidth / factor < Math.min(uprightWidth, WIDTHS[0])) {
+                throw new MediaRejectedException(MediaRejectedException.IMAGE_SHAPE);
+            }
             if (factor > 1) {
                 param.setSourceSubsampling(factor, factor, 0, 0);
             }
@@ -200,9 +260,12 @@ final class ImageProcessor {
         return target;
     }
 
-    /** The versions of the upright picture, whose original size (before any subsampling) is width × height. */
+    /**
+     * The versions of the upright picture, whose original size (before any subsampling) is width × height: never
+     * wider than it was decoded, since a subsampled picture is not scaled up again.
+     */
     private static List<Version> versions(BufferedImage picture, int width, int height, boolean transparent) {
-        List<Integer> widths = widthsFor(width);
+        List<Integer> widths = widthsFor(Math.min(width, picture.getWidth()));
         List<Version> versions = new ArrayList<>();
         BufferedImage current = picture;
         // Widest first, each made from the one before: fewer, smaller steps look better and cost less.

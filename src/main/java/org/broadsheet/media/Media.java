@@ -27,6 +27,10 @@ class Media {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** What its address is made of, in place of the id: 128 random bits, so no address can be guessed. */
+    @Column(name = "public_key", nullable = false, updatable = false)
+    private String publicKey;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private MediaKind kind;
@@ -50,6 +54,7 @@ class Media {
     }
 
     Media(MediaKind kind, String originalName, Integer width, Integer height, Instant createdAt) {
+        this.publicKey = MediaNames.newKey();
         this.kind = kind;
         this.originalName = originalName == null || originalName.length() <= 255 ? originalName
                 : originalName.substring(0, 255);
@@ -60,6 +65,10 @@ class Media {
 
     long id() {
         return id;
+    }
+
+    String publicKey() {
+        return publicKey;
     }
 
     MediaKind kind() {

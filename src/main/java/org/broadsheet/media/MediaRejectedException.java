@@ -10,6 +10,8 @@ public class MediaRejectedException extends RuntimeException {
     public static final String IMAGE_TYPE = "media.rejected.image.type";
     public static final String IMAGE_SIZE = "media.rejected.image.size";
     public static final String IMAGE_DIMENSIONS = "media.rejected.image.dimensions";
+    /** So tall and narrow that it cannot be decoded within the memory a picture may take and still be sharp. */
+    public static final String IMAGE_SHAPE = "media.rejected.image.shape";
     public static final String IMAGE_CORRUPT = "media.rejected.image.corrupt";
     /** Not about the file: too many pictures were being processed at once; sending it again a little later works. */
     public static final String IMAGE_BUSY = "media.rejected.image.busy";

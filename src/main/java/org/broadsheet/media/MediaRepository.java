@@ -7,6 +7,5 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MediaRepository extends JpaRepository<Media, Long> {
 
-    @Query("SELECT f FROM Media m JOIN m.files f WHERE m.id = :id AND f.name = :name")
-    Optional<MediaFile> findFile(long id, String name);
+    Optional<Media> findByPublicKey(String publicKey);
 }

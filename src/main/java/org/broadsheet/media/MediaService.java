@@ -38,8 +38,11 @@ public class MediaService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ImageSlots imageSlots = new ImageSlots(ImageSlots.SLOTS, ImageSlots.WAIT);
+    private final MediaAudience audience;
 
-    MediaService(MediaRepository media, MediaStore store, Clock clock, PlatformTransactionManager transactions) {
+    MediaService(MediaRepository media, MediaStore store, Clock clock, PlatformTransactionManager transactions,
+            MediaAudience audience) {
+        this.audience = audience;
         this.media = media;
         this.store = store;
         this.clock = clock;
@@ -102,7 +105,8 @@ public class MediaService {
             Media upload = media.save(new Media(MediaKind.VIDEO, originalFilename, null, null, clock.instant()));
             long size = write(upload.id(), MediaNames.VIDEO, in);
             upload.add(new MediaFile(MediaNames.VIDEO, VIDEO_TYPE, size, null, null));
-            return new StoredVideo(upload.id(), MediaNames.url(upload.id(), MediaNames.VIDEO), size, VIDEO_TYPE);
+            return new StoredVideo(upload.id(), MediaNames.url(upload.publicKey(), MediaNames.VIDEO), size,
+                    VIDEO_TYPE);
         });
     }
 
@@ -124,7 +128,7 @@ public class MediaService {
             Media upload = media.save(new Media(MediaKind.CAPTIONS, originalFilename, null, null, clock.instant()));
             long size = write(upload.id(), MediaNames.CAPTIONS, new ByteArrayInputStream(bytes));
             upload.add(new MediaFile(MediaNames.CAPTIONS, CAPTIONS_TYPE, size, null, null));
-            return new StoredFile(upload.id(), MediaNames.url(upload.id(), MediaNames.CAPTIONS), size,
+            return new StoredFile(upload.id(), MediaNames.url(upload.publicKey(), MediaNames.CAPTIONS), size,
                     CAPTIONS_TYPE);
         });
     }
@@ -135,19 +139,24 @@ public class MediaService {
         return media.findById(id).filter(upload -> upload.kind() == MediaKind.IMAGE).map(MediaService::image);
     }
 
-    /** A file to serve, with its type and length; empty when there is no such file. */
+    /**
+     * A file to serve, with its type and length and whether everyone may see it (else only staff: it belongs to
+     * no article readers can see, an unpublished one or none at all); empty when there is no such file.
+     */
     @Transactional(readOnly = true)
-    Optional<ServedFile> file(long id, String name) {
+    Optional<ServedFile> file(String key, String name) {
         if (!MediaNames.valid(name)) {
             return Optional.empty();
         }
-        return media.findFile(id, name)
-                .map(file -> new ServedFile(file.contentType(), store.read(id, name, file.byteSize())))
+        return media.findByPublicKey(key).flatMap(upload -> upload.files().stream()
+                .filter(file -> file.name().equals(name)).findFirst()
+                .map(file -> new ServedFile(file.contentType(), store.read(upload.id(), name, file.byteSize()),
+                        audience.isPublic(key))))
                 .filter(file -> file.resource().exists());
     }
 
-    /** What the controller sends: the bytes (as a resource that knows its length) and their type. */
-    record ServedFile(String contentType, Resource resource) {
+    /** What the controller sends: the bytes (as a resource that knows its length), their type and audience. */
+    record ServedFile(String contentType, Resource resource, boolean everyone) {
     }
 
     private long write(long mediaId, String name, InputStream data) {
@@ -161,9 +170,10 @@ public class MediaService {
     private static StoredImage image(Media upload) {
         List<MediaFile> files = upload.files();
         MediaFile largest = files.get(files.size() - 1);
-        String srcset = files.stream().map(file -> MediaNames.url(upload.id(), file.name()) + " " + file.width() + "w")
+        String srcset = files.stream()
+                .map(file -> MediaNames.url(upload.publicKey(), file.name()) + " " + file.width() + "w")
                 .collect(Collectors.joining(", "));
-        return new StoredImage(upload.id(), MediaNames.url(upload.id(), largest.name()), largest.width(),
+        return new StoredImage(upload.id(), MediaNames.url(upload.publicKey(), largest.name()), largest.width(),
                 largest.height(), srcset, largest.contentType());
     }
 

@@ -56,6 +56,9 @@ class DirectoryMediaStoreTests {
     MediaStore store;
 
     @Autowired
+    org.broadsheet.article.ArticleService articles;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -80,6 +83,9 @@ class DirectoryMediaStoreTests {
     void shouldServeAVideoFromTheDirectoryInRanges() throws Exception {
         byte[] bytes = TestImages.mp4("isom", 300_000);
         StoredVideo video = media.storeVideo("clip.mp4", new ByteArrayInputStream(bytes));
+        // Named by a published article, so everyone may see it.
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        data.article(data.section(null), data.author()).body("[the video](" + video.url() + ")").save();
         HttpClient http = HttpClient.newHttpClient();
 
         HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

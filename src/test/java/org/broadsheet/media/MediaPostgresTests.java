@@ -31,7 +31,7 @@ class MediaPostgresTests {
 
         StoredVideo video = media.storeVideo("clip.mp4", new ByteArrayInputStream(bytes));
 
-        Resource resource = media.file(video.id(), "video.mp4").orElseThrow().resource();
+        Resource resource = media.file(key(video.url()), "video.mp4").orElseThrow().resource();
         assertThat(resource.contentLength()).isEqualTo(bytes.length);
         try (InputStream in = resource.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -48,8 +48,13 @@ class MediaPostgresTests {
         StoredImage image = media.storeImage("p.png", new ByteArrayInputStream(TestImages.jpeg(1000, 600)));
 
         assertThat(media.image(image.id())).contains(image);
-        try (InputStream in = media.file(image.id(), "480.jpg").orElseThrow().resource().getInputStream()) {
+        try (InputStream in = media.file(key(image.url()), "480.jpg").orElseThrow().resource().getInputStream()) {
             assertThat(TestImages.decode(in.readAllBytes()).getHeight()).isEqualTo(288);
         }
+    }
+
+    /** The upload's key, from its address {@code /media/{key}/{name}}. */
+    private static String key(String url) {
+        return url.split("/")[2];
     }
 }

@@ -21,8 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Uploaded media as browsers get them over real HTTP, from the database: type, year-long cache, no sniffing,
  * length, Range requests for seeking in a video (across the stored pieces), and the site's 404 page otherwise.
+ * Addresses cannot be guessed, and an upload no page readers can see names is served to staff only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class MediaServingTests {
 
@@ -32,11 +34,25 @@ class MediaServingTests {
     @Autowired
     MediaService media;
 
+    @Autowired
+    org.broadsheet.article.ArticleService articles;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    /** Names the upload on a published article, so that it is everyone's to see. */
+    private <T> T published(T stored, String url) {
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        data.article(data.section(null), data.author()).body("A file: [it](" + url + ")").save();
+        return stored;
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldServeAPictureToEveryoneWithALongCacheLifetimeAndNoSniffing() throws Exception {
         StoredImage image = media.storeImage("photo.webp", new ByteArrayInputStream(TestImages.jpeg(1000, 500)));
+        published(image, image.url());
 
         HttpResponse<byte[]> response = get(image.url(), null);
 
@@ -54,6 +70,7 @@ class MediaServingTests {
     void shouldServeAVideoInRangesSoReadersCanSeek() throws Exception {
         byte[] bytes = TestImages.mp4("mp42", 3_000_000);
         StoredVideo video = media.storeVideo("clip.mp4", new ByteArrayInputStream(bytes));
+        published(video, video.url());
 
         HttpResponse<byte[]> whole = get(video.url(), null);
         assertThat(whole.statusCode()).isEqualTo(200);
@@ -85,6 +102,7 @@ class MediaServingTests {
     void shouldServeCaptionsAsUtf8WebVtt() throws Exception {
         StoredFile captions = media.storeCaptions("c.vtt",
                 new ByteArrayInputStream("WEBVTT\n\n00:00.000 --> 00:01.000\nÉté".getBytes("UTF-8")));
+        published(captions, captions.url());
 
         HttpResponse<byte[]> response = get(captions.url(), null);
 
@@ -95,17 +113,75 @@ class MediaServingTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/media/999999999/480.jpg", "/media/ID/481.jpg", "/media/ID/480.png",
-            "/media/ID/video.mp4", "/media/99999999999999999999999/480.jpg", "/media/ID/480.JPG",
-            "/media/abc/480.jpg" })
+    @ValueSource(strings = { "/media/ID/480.jpg", "/media/KEY/481.jpg", "/media/KEY/480.png",
+            "/media/KEY/video.mp4", "/media/aaaaaaaaaaaaaaaaaaaaaaaaaa/480.jpg", "/media/KEY/480.JPG",
+            "/media/abc/480.jpg", "/media/KEYa/480.jpg" })
     void shouldAnswerUnknownMediaWithTheSitesNotFoundPage(String path) throws Exception {
         StoredImage image = media.storeImage("p.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
+        published(image, image.url());
+        String key = image.url().split("/")[2];
 
-        HttpResponse<String> response = http.send(request(path.replace("ID", Long.toString(image.id())), null)
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(path.replace("ID", Long.toString(image.id()))
+                .replace("KEY", key), null).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void shouldMakeAddressesThatCannotBeGuessed() {
+        StoredImage first = media.storeImage("a.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
+        StoredImage second = media.storeImage("b.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
+
+        assertThat(first.url()).matches("/media/[a-z2-7]{26}/600\\.jpg").doesNotContain("/" + first.id() + "/");
+        assertThat(first.srcset()).startsWith(first.url().replace("600.jpg", "480.jpg"));
+        assertThat(second.url().split("/")[2]).isNotEqualTo(first.url().split("/")[2]);
+    }
+
+    @Test
+    void shouldServeAnUploadNoPublicPageNamesToStaffOnly() throws Exception {
+        StoredImage abandoned = media.storeImage("a.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
+
+        assertThat(get(abandoned.url(), null).statusCode()).isEqualTo(404);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(abandoned.url())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        "reader").roles("READER")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        for (String role : java.util.List.of("EDITOR", "MODERATOR", "ADMIN")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(abandoned.url())
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .user("staff").roles(role)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+        }
+    }
+
+    @Test
+    void shouldServeADraftsPictureToEveryoneOnlyOnceAPublishedArticleShowsIt() throws Exception {
+        StoredImage picture = media.storeImage("d.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        String section = data.section(null);
+        data.article(section, data.author()).body("![draft](" + picture.url() + ")").draft().save();
+
+        assertThat(get(picture.url(), null).statusCode()).as("the draft's picture").isEqualTo(404);
+
+        data.article(section, data.author()).body("![now public](" + picture.url() + ")").save();
+
+        HttpResponse<byte[]> published = get(picture.url(), null);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.headers().firstValue("Cache-Control").orElse("")).contains("public");
+    }
+
+    @Test
+    void shouldServeAnAuthorsPhotoToEveryone(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc)
+            throws Exception {
+        StoredImage photo = media.storeImage("me.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 600)));
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        String author = data.author();
+        jdbc.update("UPDATE author SET photo_url = ? WHERE slug = ?", photo.url(), author);
+
+        assertThat(get(photo.url(), null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -113,6 +189,8 @@ class MediaServingTests {
         HttpResponse<byte[]> response = get("/media/demo/cellular-automaton.vtt", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/vtt"));
         assertThat(new String(response.body(), "UTF-8")).startsWith("WEBVTT");
     }
 

@@ -145,4 +145,48 @@ final class TestImages {
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
+
+    /**
+     * A plain-coloured PNG of any size and depth, written row by row so that making a 40-megapixel one takes no
+     * more memory than a row: {@code bitDepth} 8 or 16, colour type 6 (RGBA). Highly compressible, so a picture
+     * that decodes into hundreds of megabytes is a file of a few hundred kilobytes.
+     */
+    static byte[] flatPng(int width, int height, int bitDepth) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                    .put((byte) bitDepth).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+            chunk(out, "IHDR", header.array());
+            java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+            try (java.util.zip.DeflaterOutputStream zip = new java.util.zip.DeflaterOutputStream(compressed, deflater,
+                    64 * 1024)) {
+                byte[] row = new byte[1 + width * 4 * bitDepth / 8];
+                for (int i = 1; i < row.length; i++) {
+                    row[i] = (byte) 0x80; // mid grey, half transparent: no filter, every row the same
+                }
+                for (int y = 0; y < height; y++) {
+                    zip.write(row);
+                }
+            }
+            deflater.end();
+            chunk(out, "IDAT", compressed.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(name);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }
