@@ -9,11 +9,11 @@ public final class AccountEvents {
     }
 
     /** A link to verify {@code email} must be mailed. */
-    public record VerificationRequested(long accountId, String email, String displayName, String token) {
+    public record VerificationRequested(long accountId, String email, String token) {
     }
 
     /** A password reset link must be mailed. */
-    public record PasswordResetRequested(long accountId, String email, String displayName, String token) {
+    public record PasswordResetRequested(long accountId, String email, String token) {
     }
 
     /**

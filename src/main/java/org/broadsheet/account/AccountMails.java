@@ -15,6 +15,8 @@ import java.util.Locale;
 /**
  * Writes the mails of the account module once the change that asked for them is committed. A mail server
  * that fails does not undo a registration: the reader can ask for the link again from their account page.
+ * Nothing a reader chose (their display name) goes into a mail: anyone can register with someone else's
+ * address, and a name such as "https://evil.example/..." would reach that inbox as a link from this site.
  */
 @Component
 class AccountMails {
@@ -33,19 +35,19 @@ class AccountMails {
 
     @TransactionalEventListener
     void on(VerificationRequested event) {
-        send(event.email(), "mail.verify.subject", "mail.verify.body", event.displayName(),
+        send(event.email(), "mail.verify.subject", "mail.verify.body",
                 site.absolute("/account/verify?token=" + event.token()));
     }
 
     @TransactionalEventListener
     void on(PasswordResetRequested event) {
-        send(event.email(), "mail.reset.subject", "mail.reset.body", event.displayName(),
+        send(event.email(), "mail.reset.subject", "mail.reset.body",
                 site.absolute("/password/reset?token=" + event.token()));
     }
 
-    private void send(String to, String subjectKey, String bodyKey, String name, String link) {
+    private void send(String to, String subjectKey, String bodyKey, String link) {
         try {
-            Object[] args = { name, link, site.name() };
+            Object[] args = { link, site.name() };
             mailer.send(to, messages.getMessage(subjectKey, args, Locale.UK),
                     messages.getMessage(bodyKey, args, Locale.UK));
         } catch (RuntimeException e) {

@@ -131,8 +131,7 @@ public class AccountService {
     private void requestVerification(Account account) {
         tokens.useAll(account.getId(), Purpose.VERIFY_EMAIL, clock.instant());
         String token = issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
-        events.publishEvent(new VerificationRequested(account.getId(), account.getEmail(), account.getDisplayName(),
-                token));
+        events.publishEvent(new VerificationRequested(account.getId(), account.getEmail(), token));
     }
 
     /**
@@ -163,8 +162,7 @@ public class AccountService {
                         Purpose.RESET_PASSWORD, hourAgo) < RESETS_PER_HOUR)
                 .ifPresent(account -> {
             String token = issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME);
-            events.publishEvent(new PasswordResetRequested(account.getId(), account.getEmail(),
-                    account.getDisplayName(), token));
+            events.publishEvent(new PasswordResetRequested(account.getId(), account.getEmail(), token));
         });
     }
 
@@ -181,17 +179,33 @@ public class AccountService {
      */
     @Transactional
     public boolean resetPassword(String token, String newPassword) {
-        Optional<AccountToken> used = consume(token, Purpose.RESET_PASSWORD);
-        used.ifPresent(t -> {
-            Account account = find(t.getAccountId());
+        // A link mailed to an address the account no longer has is worth nothing.
+        Optional<Account> reset = consume(token, Purpose.RESET_PASSWORD)
+                .flatMap(t -> accounts.findById(t.getAccountId())
+                        .filter(account -> account.getEmail().equalsIgnoreCase(t.getEmail())));
+        reset.ifPresent(account -> {
             account.changePassword(passwordEncoder.encode(newPassword));
-            tokens.useAll(account.getId(), Purpose.RESET_PASSWORD, clock.instant());
-            forgetRememberedSignIns(account.getUsername());
+            // The link came to the address, so the address is the reader's.
+            if (!account.isEmailVerified()) {
+                account.verifyEmail();
+                events.publishEvent(new AccountEvents.EmailVerified(account.getId()));
+            }
+            revokeMailedLinks(account);
+            forgetRememberedSignIns(account);
             // Whoever proved they own the address may sign in at once, even after failed attempts.
             throttle.clear(account.getUsername());
-            throttle.clear(account.getEmail());
         });
-        return used.isPresent();
+        return reset.isPresent();
+    }
+
+    /**
+     * Every reset and verification link still out becomes useless: after a change of address (or of password)
+     * a link in an old mailbox, perhaps one the reader no longer controls, must not take the account over.
+     */
+    private void revokeMailedLinks(Account account) {
+        Instant now = clock.instant();
+        tokens.useAll(account.getId(), Purpose.RESET_PASSWORD, now);
+        tokens.useAll(account.getId(), Purpose.VERIFY_EMAIL, now);
     }
 
     // ---------------------------------------------------------------- settings
@@ -227,6 +241,7 @@ public class AccountService {
         }
         account.changeEmail(newEmail);
         saveUnique(account);
+        revokeMailedLinks(account);
         requestVerification(account);
         return true;
     }
@@ -241,7 +256,8 @@ public class AccountService {
             return false;
         }
         account.changePassword(passwordEncoder.encode(newPassword));
-        forgetRememberedSignIns(account.getUsername());
+        revokeMailedLinks(account);
+        forgetRememberedSignIns(account);
         return true;
     }
 
@@ -258,7 +274,7 @@ public class AccountService {
         }
         events.publishEvent(new AccountDeleted(account.getId(), account.getUsername()));
         tokens.deleteAllOf(account.getId());
-        forgetRememberedSignIns(account.getUsername());
+        forgetRememberedSignIns(account);
         accounts.delete(account);
         return true;
     }
@@ -405,9 +421,9 @@ public class AccountService {
     }
 
     /** Ends "keep me signed in" everywhere, and tells the web layer to end the account's other sessions. */
-    private void forgetRememberedSignIns(String username) {
-        jdbc.update("DELETE FROM persistent_logins WHERE username = ?", username);
-        events.publishEvent(new AccountEvents.CredentialsChanged(username));
+    private void forgetRememberedSignIns(Account account) {
+        jdbc.update("DELETE FROM remember_me_token WHERE account_id = ?", account.getId());
+        events.publishEvent(new AccountEvents.CredentialsChanged(account.getUsername()));
     }
 
     static String hash(String token) {

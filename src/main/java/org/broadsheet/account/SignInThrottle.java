@@ -3,6 +3,7 @@ package org.broadsheet.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows down password guessing: after {@value #PER_ACCOUNT} failed sign-ins for one account name, or
+ * Slows down password guessing: after {@value #PER_ACCOUNT} failed sign-ins for one account, or
  * {@value #PER_ADDRESS} from one address, within {@link #WINDOW}, further attempts wait until the oldest
- * failure leaves the window. Failures are kept in the database so that every instance sees them.
+ * failure leaves the window. Failures count against the account whether its username or its email address was
+ * typed (a name that is no account's counts for itself), so an account gets five guesses, not five per name.
+ * Failures are kept in the database so that every instance sees them.
  */
 @Component
 public class SignInThrottle {
@@ -31,14 +34,25 @@ public class SignInThrottle {
 
     @Transactional(readOnly = true)
     public boolean blocked(String accountName, String address) {
-        return over(accountName, address, PER_ACCOUNT, PER_ADDRESS);
+        return over(keyOf(accountName), address, PER_ACCOUNT, PER_ADDRESS);
     }
 
-    private boolean over(String accountName, String address, int perAccount, int perAddress) {
+    /**
+     * What failures are counted under: {@code #id} for the account with this username or address (neither can
+     * contain both a {@code #} and no {@code @}, so no typed name takes that form), else the name as typed.
+     */
+    private String keyOf(String accountName) {
+        String typed = Account.key(accountName);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM account WHERE username_key = ? OR email_key = ?",
+                Long.class, typed, typed);
+        return ids.isEmpty() ? truncate(typed, 254) : "#" + ids.get(0);
+    }
+
+    private boolean over(String key, String address, int perAccount, int perAddress) {
         Instant since = clock.instant().minus(WINDOW);
         Integer forAccount = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM sign_in_failure WHERE account_key = ? AND failed_at > ?", Integer.class,
-                Account.key(accountName), java.sql.Timestamp.from(since));
+                key, java.sql.Timestamp.from(since));
         if (forAccount != null && forAccount >= perAccount) {
             return true;
         }
@@ -61,7 +75,8 @@ public class SignInThrottle {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public java.util.Optional<Long> begin(String accountName, String address) {
-        if (blocked(accountName, address)) {
+        String accountKey = keyOf(accountName);
+        if (over(accountKey, address, PER_ACCOUNT, PER_ADDRESS)) {
             return java.util.Optional.empty();
         }
         org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -70,13 +85,13 @@ public class SignInThrottle {
             var insert = connection.prepareStatement(
                     "INSERT INTO sign_in_failure (account_key, remote_address, failed_at) VALUES (?, ?, ?)",
                     new String[] { "id" });
-            insert.setString(1, truncate(Account.key(accountName), 254));
+            insert.setString(1, accountKey);
             insert.setString(2, address(address));
             insert.setTimestamp(3, java.sql.Timestamp.from(now));
             return insert;
         }, key);
         long id = key.getKey().longValue();
-        if (over(accountName, address, PER_ACCOUNT + 1, PER_ADDRESS + 1)) {
+        if (over(accountKey, address, PER_ACCOUNT + 1, PER_ADDRESS + 1)) {
             jdbc.update("DELETE FROM sign_in_failure WHERE id = ?", id);
             return java.util.Optional.empty();
         }
@@ -93,13 +108,14 @@ public class SignInThrottle {
     public void recordFailure(String accountName, String address) {
         Instant now = clock.instant();
         jdbc.update("INSERT INTO sign_in_failure (account_key, remote_address, failed_at) VALUES (?, ?, ?)",
-                truncate(Account.key(accountName), 254), address(address), java.sql.Timestamp.from(now));
+                keyOf(accountName), address(address), java.sql.Timestamp.from(now));
         jdbc.update("DELETE FROM sign_in_failure WHERE failed_at < ?", java.sql.Timestamp.from(now.minus(WINDOW)));
     }
 
+    /** Lifts the wait of the account with this username or address (or of the name, if it is no account's). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void clear(String accountName) {
-        jdbc.update("DELETE FROM sign_in_failure WHERE account_key = ?", Account.key(accountName));
+        jdbc.update("DELETE FROM sign_in_failure WHERE account_key = ?", keyOf(accountName));
     }
 
     private static String address(String address) {

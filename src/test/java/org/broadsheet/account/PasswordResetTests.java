@@ -256,6 +256,61 @@ class PasswordResetTests {
     }
 
     @Test
+    void shouldRevokeAResetLinkMailedToTheOldAddressWhenTheAddressChanges() throws Exception {
+        accounts.requestPasswordReset(email);
+        String oldMailbox = awaitResetTokens(email, 1).get(0);
+        long id = accounts.idOf(username).orElseThrow();
+
+        assertThat(accounts.changeEmail(id, OLD_PASSWORD, "moved-" + email)).isTrue();
+
+        assertThat(accounts.resetTokenUsable(oldMailbox)).isFalse();
+        assertThat(accounts.resetPassword(oldMailbox, NEW_PASSWORD)).isFalse();
+        signIn(username, OLD_PASSWORD).andExpect(authenticated());
+    }
+
+    @Test
+    void shouldRevokeEveryMailedLinkWhenThePasswordChanges() throws Exception {
+        accounts.requestPasswordReset(email);
+        String reset = awaitResetTokens(email, 1).get(0);
+        long id = accounts.idOf(username).orElseThrow();
+        accounts.changeEmail(id, OLD_PASSWORD, "second-" + email);
+        String verification = awaitLinkTo("second-" + email, "/account/verify?token=");
+
+        assertThat(accounts.changePassword(id, OLD_PASSWORD, NEW_PASSWORD)).isTrue();
+
+        assertThat(accounts.resetPassword(reset, "some-other-password-here")).isFalse();
+        assertThat(accounts.verifyEmail(verification)).as("the verification link of the new address").isEmpty();
+        signIn(username, NEW_PASSWORD).andExpect(authenticated());
+    }
+
+    @Test
+    void shouldKeepEveryNameOutOfTheMail() throws Exception {
+        String name = "https://evil.example/claim-your-prize";
+        String own = "named" + SEQUENCE.incrementAndGet();
+        accounts.createVerified(own, name, own + "@example.com", OLD_PASSWORD, EnumSet.of(Role.READER));
+
+        accounts.requestPasswordReset(own + "@example.com");
+        awaitResetTokens(own + "@example.com", 1);
+
+        assertThat(mailbox().recent()).filteredOn(mail -> mail.to().equals(own + "@example.com"))
+                .allSatisfy(mail -> assertThat(mail.text()).doesNotContain("evil.example").startsWith("Hello,"));
+    }
+
+    private String awaitLinkTo(String to, String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (SentMail mail : mailbox().recent()) {
+                int at = mail.text().indexOf(marker);
+                if (mail.to().equals(to) && at >= 0) {
+                    return mail.text().substring(at + marker.length()).split("\\s")[0];
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no mail with " + marker + " to " + to);
+    }
+
+    @Test
     void shouldSendAtMostThreeResetLinksAnHourToOneAddress() throws Exception {
         for (int i = 0; i < 5; i++) {
             accounts.requestPasswordReset(email);
@@ -286,7 +341,7 @@ class PasswordResetTests {
     }
 
     private int rememberedSignIns(String name) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM persistent_logins WHERE username = ?", Integer.class, name);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM remember_me_token t JOIN account a ON a.id = t.account_id WHERE a.username = ?", Integer.class, name);
     }
 
     private DevMailbox mailbox() {

@@ -405,7 +405,7 @@ class RegistrationFlowTests {
     }
 
     private int rememberedSignIns(String username) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM persistent_logins WHERE username = ?", Integer.class,
+        return jdbc.queryForObject("SELECT COUNT(*) FROM remember_me_token t JOIN account a ON a.id = t.account_id WHERE a.username = ?", Integer.class,
                 username);
     }
 }

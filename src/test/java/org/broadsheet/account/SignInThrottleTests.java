@@ -26,6 +26,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -116,6 +118,19 @@ class SignInThrottleTests {
     }
 
     @Test
+    void shouldCountGuessesByUsernameAndByEmailAgainstTheSameAccount() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            signIn(username, "wrong-guess-" + i).andExpect(redirectedUrl("/login?error"));
+        }
+        for (int i = 3; i < SignInThrottle.PER_ACCOUNT; i++) {
+            signIn(username.toUpperCase() + "@Example.com", "wrong-guess-" + i).andExpect(redirectedUrl("/login?error"));
+        }
+
+        signIn(username + "@example.com", "another-guess").andExpect(redirectedUrl("/login?throttled"));
+        signIn(username, PASSWORD).andExpect(redirectedUrl("/login?throttled")).andExpect(unauthenticated());
+    }
+
+    @Test
     void shouldLetTheRightPasswordInOnceFifteenMinutesHavePassed() throws Exception {
         for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
             signIn(username, "wrong-guess-" + i).andExpect(redirectedUrl("/login?error"));
@@ -161,6 +176,15 @@ class SignInThrottleTests {
         }
         signIn(unknown, "wrong-guess").andExpect(redirectedUrl("/login?throttled"));
         signIn(username, "wrong-guess").andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/\u3002evil.example", "/caf\u00e9" })
+    void shouldGoToTheFrontPageWhenTheContinueAddressIsNotPlainAscii(String next) throws Exception {
+        mvc.perform(post("/login").param("username", username).param("password", PASSWORD).param("continue", next)
+                .with(csrf())).andExpect(authenticated()).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").param("username", username).param("password", "wrong-guess")
+                .param("continue", next).with(csrf())).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

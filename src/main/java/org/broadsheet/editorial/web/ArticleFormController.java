@@ -12,6 +12,7 @@ import org.broadsheet.article.EditingViews.Saved;
 import org.broadsheet.article.Publication;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.broadsheet.shared.web.UploadForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -58,6 +59,7 @@ class ArticleFormController {
         return form(current, model);
     }
 
+    @UploadForm
     @PostMapping("/admin/articles")
     String saveNew(@Valid @ModelAttribute("article") ArticleForm form, BindingResult errors,
             @RequestParam(required = false) MultipartFile leadImageFile,
@@ -68,6 +70,7 @@ class ArticleFormController {
                 editor, redirect, model);
     }
 
+    @UploadForm
     @PostMapping("/admin/articles/{id}")
     String saveExisting(@PathVariable long id, @Valid @ModelAttribute("article") ArticleForm form,
             BindingResult errors, @RequestParam(required = false) MultipartFile leadImageFile,
@@ -127,6 +130,7 @@ class ArticleFormController {
      * The form's content as readers would see it if it were saved now, without saving it (the form's Preview
      * button opens it in a new tab); a form with errors comes back with them.
      */
+    @UploadForm
     @PostMapping({"/admin/articles/preview", "/admin/articles/{id}/preview"})
     String previewChanges(@PathVariable(required = false) Long id, @Valid @ModelAttribute("article") ArticleForm form,
             BindingResult errors, @RequestParam(required = false) MultipartFile leadImageFile,

@@ -18,6 +18,7 @@ import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.StaleEditException;
 import org.broadsheet.media.StoredImage;
+import org.broadsheet.shared.web.UploadForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,6 +65,7 @@ class AuthorDeskController {
         return FORM_VIEW;
     }
 
+    @UploadForm
     @PostMapping("/admin/authors/new")
     String create(@Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
             @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,
@@ -80,6 +82,7 @@ class AuthorDeskController {
         return FORM_VIEW;
     }
 
+    @UploadForm
     @PostMapping("/admin/authors/{id:\\d+}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AuthorForm form, BindingResult errors,
             @RequestParam(required = false) MultipartFile photoFile, Principal editor, RedirectAttributes flash,

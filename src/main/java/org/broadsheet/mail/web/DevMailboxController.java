@@ -1,10 +1,12 @@
 package org.broadsheet.mail.web;
 
+import java.net.InetAddress;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.mail.DevMailbox;
@@ -21,7 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The developer mailbox: the mails the site would have sent while no mail server is configured, so that the
- * demo's verification and reset links can be followed offline. Never in production, and 404 once SMTP is set up.
+ * demo's verification and reset links can be followed offline. It holds everyone's reset links, so it is shown
+ * only to a browser on the machine the site runs on (a request from the loopback address that no proxy passed
+ * on) and to administrators; anyone else gets the 404 page. Never in production, and 404 once SMTP is set up.
  */
 @Controller
 @Profile("!prod")
@@ -41,9 +45,12 @@ class DevMailboxController {
     }
 
     @GetMapping("/dev/mails")
-    String mails(Model model, HttpServletResponse response) {
+    String mails(Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!(mailer instanceof DevMailbox mailbox)) {
             throw new NotFoundException("developer mailbox (mail goes through SMTP)");
+        }
+        if (!fromThisMachine(request) && !request.isUserInRole("ADMIN")) {
+            throw new NotFoundException("developer mailbox (not from this machine)");
         }
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         model.addAttribute("mails", mailbox.recent().stream().map(this::entry).toList());
@@ -63,6 +70,27 @@ class DevMailboxController {
             String link = result.group();
             return link.startsWith(site.baseUrl() + "/") ? link.substring(site.baseUrl().length()) : link;
         }).distinct().toList();
+    }
+
+    /**
+     * Whether the browser runs on this machine: the loopback address, and no proxy headers, since a proxy on the
+     * same machine passes everyone's requests on from there.
+     */
+    static boolean fromThisMachine(HttpServletRequest request) {
+        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null
+                || request.getHeader("X-Real-IP") != null) {
+            return false;
+        }
+        String address = request.getRemoteAddr();
+        // Only an address literal is looked at: anything else would be a name to look up.
+        if (address == null || !address.matches("[0-9a-fA-F.:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** One mail as the page shows it. */

@@ -25,8 +25,9 @@ public final class ContinuePaths {
         }
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);
-            if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || encodesControlCharacter(candidate, i)) {
+            // Anything outside printable ASCII ("/。evil.example", "/café" as typed) cannot go into a Location
+            // header as it is; the site's own addresses come percent-encoded, so such a value was made by hand.
+            if (c < 0x21 || c > 0x7e || encodesControlCharacter(candidate, i)) {
                 return null;
             }
         }

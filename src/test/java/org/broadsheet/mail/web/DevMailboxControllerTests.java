@@ -77,6 +77,36 @@ class DevMailboxControllerTests {
         assertThat(newest.select("a").eachAttr("href")).containsExactly("/account/verify?token=abc_DEF-123");
     }
 
+    @Test
+    void shouldShowTheMailboxOnlyOnThisMachineOrToAnAdministrator() throws Exception {
+        mailer.send("reader@example.com", "Reset your password", "http://localhost:8080/password/reset?token=t");
+
+        mvc.perform(get("/dev/mails").with(from("203.0.113.9"))).andExpect(status().isNotFound());
+        mvc.perform(get("/dev/mails").with(from("10.1.2.3"))).andExpect(status().isNotFound());
+        mvc.perform(get("/dev/mails").with(from("127.0.0.1")).header("X-Forwarded-For", "203.0.113.9"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/dev/mails").with(from("127.0.0.1")).header("Forwarded", "for=203.0.113.9"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/dev/mails").with(from("203.0.113.9"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user("reader").roles("READER"))).andExpect(status().isNotFound());
+
+        mvc.perform(get("/dev/mails").with(from("::1"))).andExpect(status().isOk());
+        String page = mvc.perform(get("/dev/mails").with(from("203.0.113.9"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user("admin").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(page).select(".dev-mail-access").text())
+                .contains("only to a browser on the computer the site runs on", "administrators");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     @Nested
     class WhenMailGoesThroughSmtp {
 

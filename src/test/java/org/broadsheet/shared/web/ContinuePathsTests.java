@@ -48,6 +48,14 @@ class ContinuePathsTests {
         assertThat(ContinuePaths.safe(candidate)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/\u3002evil.example", "/caf\u00e9", "/\uff0fevil.example", "/news\u00a0x",
+            "/\ud83d\ude00" })
+    void shouldRejectWhatIsNotPrintableAsciiAsTyped(String candidate) {
+        assertThat(ContinuePaths.safe(candidate)).isNull();
+        assertThat(ContinuePaths.safeOr(candidate, "/")).isEqualTo("/");
+    }
+
     @Test
     void shouldRejectOverLongPaths() {
         String longest = "/" + "a".repeat(499);
