@@ -12,6 +12,9 @@ import org.broadsheet.article.Views.ArticlePage;
  */
 public interface ArticleDiscussion {
 
+    /** The order of comments when the URL names none; its {@code ?sort=} value is never part of a page's address. */
+    String DEFAULT_ORDER = "newest";
+
     /**
      * The first page of the conversation under the article, as {@code viewer} (null for anonymous readers) sees
      * it, in the order named by {@code sort} (null for the default).

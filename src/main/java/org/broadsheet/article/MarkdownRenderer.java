@@ -31,7 +31,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkdownRenderer {
 
-    private static final Pattern HTTP_URL = Pattern.compile("^(https?://|/(?!/)|#|mailto:).*", Pattern.CASE_INSENSITIVE);
+    /**
+     * Web, site-relative, fragment and mail addresses, and nothing a browser would read as another site's: no
+     * {@code //host}, and no backslash, space or control character anywhere, since browsers take {@code /\host}
+     * for {@code //host} and drop tabs and line breaks from addresses.
+     */
+    private static final Pattern HTTP_URL = Pattern.compile("^(https?://|/(?!/)|#|mailto:)[^\\\\\\s\\p{Cntrl}]*$",
+            Pattern.CASE_INSENSITIVE);
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "h3", "h4", "em", "strong", "blockquote", "ul", "ol", "li", "code", "pre",

@@ -13,6 +13,14 @@ public enum CommentSort {
     REPLIES(Sort.by(Sort.Order.desc("replyCount"), Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
 
     public static final CommentSort DEFAULT = NEWEST;
+    /** The default's value in URLs, for handlers' {@code @RequestParam(defaultValue = ...)}. */
+    public static final String DEFAULT_PARAM = org.broadsheet.article.ArticleDiscussion.DEFAULT_ORDER;
+
+    static {
+        if (!DEFAULT.param().equals(DEFAULT_PARAM)) {
+            throw new IllegalStateException("The default order is written " + DEFAULT.param() + " in URLs");
+        }
+    }
 
     private final Sort sort;
 

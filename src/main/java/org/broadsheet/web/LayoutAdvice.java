@@ -56,6 +56,17 @@ class LayoutAdvice {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
+    /**
+     * Whether the page follows signing out ({@code ?signed-out}). Read from the query string, never from the
+     * request's parameters: on a refused request (a form body over the limit) reading those fails, and the error
+     * page must still render.
+     */
+    @ModelAttribute("signedOut")
+    boolean signedOut(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && java.util.Arrays.asList(query.split("&")).contains("signed-out");
+    }
+
     @ModelAttribute("navigation")
     List<SectionLink> navigation() {
         try {

@@ -1,23 +1,21 @@
 package org.broadsheet.web;
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.Part;
 
+import org.broadsheet.shared.web.UploadForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -30,10 +28,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Guards multipart requests before anything else reads them. Only the upload forms of the editorial desk are
@@ -57,22 +57,43 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
     /** The largest multipart request read for any address but the upload forms: no other form takes files. */
     static final long OTHER_MAX_BYTES = 2L * 1024 * 1024;
 
-    /** The forms that take files (see ArticleFormController and AuthorDeskController). */
-    private static final RequestMatcher UPLOAD_FORMS = new OrRequestMatcher(
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/articles"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/articles/{id:\\d+}"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/authors/new"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/admin/authors/{id:\\d+}"));
-    /** The role those forms need (SecurityConfig); ADMIN holds it through the role hierarchy. */
+    /** The role the upload forms need (SecurityConfig); ADMIN holds it through the role hierarchy. */
     private static final String UPLOADER_ROLE = "ROLE_EDITOR";
 
     private final StandardServletMultipartResolver multipart = new StandardServletMultipartResolver();
     private final RoleHierarchy roles;
     private final String errorPath;
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    /** The forms that take files, found once from the handlers themselves (see {@link #uploadForms}). */
+    private volatile RequestMatcher uploadForms;
 
-    MultipartLimitFilter(RoleHierarchy roles, @Value("${server.error.path:/error}") String errorPath) {
+    MultipartLimitFilter(RoleHierarchy roles, @Value("${server.error.path:/error}") String errorPath,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         this.roles = roles;
         this.errorPath = errorPath;
+        this.handlers = handlers;
+    }
+
+    /**
+     * Every POST address whose handler is an {@link UploadForm}: the article form, its preview and the author form
+     * today. Found from the handlers, so that an address of one cannot be left out.
+     */
+    RequestMatcher uploadForms() {
+        RequestMatcher forms = uploadForms;
+        if (forms == null) {
+            List<RequestMatcher> matchers = new ArrayList<>();
+            handlers.getObject().getHandlerMethods().forEach((mapping, method) -> {
+                if (method.hasMethodAnnotation(UploadForm.class)
+                        && mapping.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                    for (String pattern : mapping.getPatternValues()) {
+                        matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, pattern));
+                    }
+                }
+            });
+            forms = matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
+            uploadForms = forms;
+        }
+        return forms;
     }
 
     @Override
@@ -117,7 +138,7 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
      * session signed in as an editor, or a request to any other address no larger than an ordinary form.
      */
     private HttpStatus unread(HttpServletRequest request) {
-        if (UPLOAD_FORMS.matches(request)) {
+        if (uploadForms().matches(request)) {
             return signedInAsUploader(request) ? null : HttpStatus.FORBIDDEN;
         }
         long length = request.getContentLengthLong();
@@ -155,11 +176,8 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
         return NestedExceptionUtils.getMostSpecificCause(e).toString();
     }
 
-    /**
-     * The refused request as the error page sees it: a GET without parameters or parts, so that rendering the
-     * page never touches the body the container could not read (and asks for no CSRF token).
-     */
-    private static final class WithoutBody extends HttpServletRequestWrapper {
+    /** The refused request as a GET without parameters or parts, which asks for no CSRF token. */
+    private static final class WithoutBody extends UnreadRequest {
 
         WithoutBody(HttpServletRequest request) {
             super(request);
@@ -168,36 +186,6 @@ class MultipartLimitFilter extends OncePerRequestFilter implements Ordered {
         @Override
         public String getMethod() {
             return "GET";
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
-        }
-
-        @Override
-        public Collection<Part> getParts() {
-            return List.of();
-        }
-
-        @Override
-        public Part getPart(String name) {
-            return null;
         }
     }
 }

@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,26 +25,33 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+
 import org.broadsheet.shared.web.CacheablePage;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves pages that are the same for every anonymous reader from memory, with an ETag and a ready-made gzip
  * copy, so that the busiest pages cost no SQL and no template rendering. A page is kept only when its handler
- * is marked {@link CacheablePage}, it answered 200 without setting a cookie, and the reader has no session.
- * Everything is dropped when content changes ({@link #clear()}), and each page expires after a short time so
- * that several instances, scheduled articles and relative times never stay stale for long.
+ * is marked {@link CacheablePage}, it was asked for at its canonical address ({@link CanonicalAddresses}), it
+ * answered 200 without setting a cookie, and the reader has no session. The cache is bounded by the bytes it
+ * holds ({@code broadsheet.site.page-cache-size}), so no sequence of requests can take it past that; everything is
+ * dropped when content changes ({@link #clear()}), and each page expires after a short time so that several
+ * instances, scheduled articles and relative times never stay stale for long.
  */
 public class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
     private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
-    private static final int MAX_ENTRIES = 4_000;
-    /** The only query parameters of pages that are the same for everyone. */
-    private static final Set<String> CACHED_PARAMETERS = Set.of("page", "signed-out", "sort");
     private static final int MAX_BODY = 2 * 1024 * 1024;
+    /** What an entry costs beyond its bytes: key, headers, the record itself. */
+    private static final int ENTRY_OVERHEAD = 1_024;
     /** How long a request waits for another one rendering the same page before rendering it itself. */
     private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
     private static final List<String> SKIPPED_HEADERS = List.of(HttpHeaders.SET_COOKIE, HttpHeaders.CONTENT_LENGTH,
@@ -54,44 +59,62 @@ public class PageCacheFilter extends OncePerRequestFilter {
             HttpHeaders.PRAGMA, HttpHeaders.EXPIRES, HttpHeaders.CONTENT_ENCODING, HttpHeaders.VARY,
             STRICT_TRANSPORT_SECURITY);
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * The pages, kept for twice their lifetime: an expired one is still served to the readers who arrive while
+     * one of them renders it again.
+     */
+    private final Cache<String, Entry> entries;
+    /**
+     * Addresses whose page has been kept before, also after a change emptied the cache: only these are worth
+     * waiting for while one request renders them. Bounded too; only canonical addresses ever get here.
+     */
+    private final Cache<String, Boolean> knownKeys = Caffeine.newBuilder().maximumWeight(1024 * 1024)
+            .weigher((String key, Boolean known) -> 64 + 2 * key.length()).build();
     private final PageFiles files;
-    /** Addresses whose page has been kept before: only these are worth waiting for while one is rendered. */
-    private final Set<String> cacheableKeys = ConcurrentHashMap.newKeySet();
     /** The pages being rendered right now, for the requests that arrive meanwhile. */
     private final Map<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final Duration ttl;
     private final Clock clock;
 
-    public PageCacheFilter(Duration ttl, Clock clock) {
+    public PageCacheFilter(Duration ttl, DataSize maxSize, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
-        this.files = new PageFiles(ttl);
+        this.files = new PageFiles(PageFiles.GRACE);
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(Math.max(1, maxSize.toBytes()))
+                .weigher((String key, Entry entry) -> entry.weight())
+                .expireAfterWrite(ttl.isZero() ? Duration.ofMillis(1) : ttl.multipliedBy(2))
+                .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                    if (entry != null) {
+                        files.release(entry.bodyFile());
+                        files.release(entry.gzippedFile());
+                    }
+                })
+                .build();
     }
 
     /** Forgets every page; called after anything readers see has changed. */
     public void clear() {
         generation.incrementAndGet();
-        entries.clear();
-        files.forgetOld(filesInUse());
+        entries.invalidateAll();
     }
 
-    private Set<Path> filesInUse() {
-        Set<Path> inUse = new HashSet<>();
-        for (Entry entry : entries.values()) {
-            if (entry.bodyFile() != null) {
-                inUse.add(entry.bodyFile());
-            }
-            if (entry.gzippedFile() != null) {
-                inUse.add(entry.gzippedFile());
-            }
-        }
-        return inUse;
+    /** Whether the handler renders a page that is the same for every anonymous reader. */
+    static boolean isCacheable(HandlerMethod method) {
+        return method.hasMethodAnnotation(CacheablePage.class)
+                || method.getBeanType().isAnnotationPresent(CacheablePage.class);
     }
 
-    int size() {
-        return entries.size();
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    /** The bytes the kept pages weigh now, at most the configured size. */
+    long weight() {
+        entries.cleanUp();
+        return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
     /** How many pages are kept as files for sendfile. */
@@ -101,7 +124,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
     /** The page kept for anonymous readers at this request's address, if it is still fresh. */
     byte[] cachedBody(HttpServletRequest request) {
-        Entry entry = entries.get(key(request));
+        Entry entry = entries.getIfPresent(key(request));
         return entry != null && entry.expiresAt > clock.millis() ? entry.body : null;
     }
 
@@ -121,20 +144,15 @@ public class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!knownParameters(request)) {
-            // Made-up query strings must not fill the cache with copies of the same page.
-            chain.doFilter(request, response);
-            return;
-        }
         String key = key(request);
-        Entry entry = entries.get(key);
+        Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.expiresAt > clock.millis()) {
             entry.writeTo(request, response, true);
             return;
         }
         // One request renders a missing or expired page that has been kept before; the others meanwhile get the
         // expired copy, or wait for the new one, so that a busy page never has everyone render it at once.
-        boolean known = !ttl.isZero() && cacheableKeys.contains(key);
+        boolean known = !ttl.isZero() && (entry != null || knownKeys.getIfPresent(key) != null);
         CompletableFuture<Entry> mine = known ? new CompletableFuture<>() : null;
         CompletableFuture<Entry> running = known ? rendering.putIfAbsent(key, mine) : null;
         if (running != null) {
@@ -186,14 +204,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
             Entry fresh = Entry.of(wrapper, now + ttl.toMillis(), ttl.isZero() ? null : files);
             // With a zero time-to-live nothing is kept, but the page still gets its ETag and a 304 when unchanged.
             if (!ttl.isZero() && generation.get() == startedIn) {
-                if (entries.size() >= MAX_ENTRIES) {
-                    entries.clear();
-                    cacheableKeys.clear();
-                    files.forgetOld(filesInUse());
-                }
                 entries.put(key, fresh);
-                cacheableKeys.add(key);
-                files.tidyNowAndThen(this::filesInUse);
+                knownKeys.put(key, Boolean.TRUE);
+                if (generation.get() != startedIn) {
+                    entries.invalidate(key); // content changed while it was being put
+                }
             }
             wrapper.resetBuffer();
             fresh.writeTo(request, response, false);
@@ -201,11 +216,6 @@ public class PageCacheFilter extends OncePerRequestFilter {
         }
         wrapper.copyBodyToResponse();
         return null;
-    }
-
-    private static boolean knownParameters(HttpServletRequest request) {
-        return request.getQueryString() == null
-                || request.getParameterMap().keySet().stream().allMatch(CACHED_PARAMETERS::contains);
     }
 
     private static String key(HttpServletRequest request) {
@@ -230,6 +240,10 @@ public class PageCacheFilter extends OncePerRequestFilter {
     private record Entry(byte[] body, byte[] gzipped, String etag, String contentType,
             List<Map.Entry<String, String>> headers, String hsts, long expiresAt, Path bodyFile, Path gzippedFile) {
 
+        int weight() {
+            return body.length + gzipped.length + ENTRY_OVERHEAD;
+        }
+
         static Entry of(ContentCachingResponseWrapper response, long expiresAt, PageFiles files) {
             byte[] body = response.getContentAsByteArray();
             List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -246,8 +260,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
             boolean large = files != null && body.length >= PageFiles.SENDFILE_FROM;
             return new Entry(body, gzipped, "W/\"" + hash + "\"", response.getContentType(), List.copyOf(headers),
                     response.getHeader(STRICT_TRANSPORT_SECURITY), expiresAt,
-                    large ? files.write(hash + ".html", body) : null,
-                    large ? files.write(hash + ".html.gz", gzipped) : null);
+                    large ? files.write(".html", body) : null,
+                    large ? files.write(".html.gz", gzipped) : null);
         }
 
         void writeTo(HttpServletRequest request, HttpServletResponse response, boolean replayHeaders)

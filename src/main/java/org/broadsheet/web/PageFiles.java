@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,29 +20,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies of large cached pages in a temporary folder, so that Tomcat can send them with {@code sendfile}: the
  * bytes go from the kernel's page cache to the socket without passing through the JVM, as a static file server
- * does. Files are named by their content's hash and removed a while after the cache stops using them, so a
- * response on its way never loses its file.
+ * does. Each cached page has files of its own, removed a little while after the cache lets the page go, so that
+ * a response already on its way never loses its file; the folder therefore never holds much more than the pages
+ * the cache keeps.
  */
 final class PageFiles {
 
     /** Below this, writing from memory is as quick (measured with bench/article-page.sh). */
     static final int SENDFILE_FROM = 32 * 1024;
+    /** How long a file outlives its page: Tomcat opens it as soon as the response that names it is sent. */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(PageFiles.class);
     private static final String SUPPORT = "org.apache.tomcat.sendfile.support";
     private static final String FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String START = "org.apache.tomcat.sendfile.start";
     private static final String END = "org.apache.tomcat.sendfile.end";
-    private static final Duration TIDY_EVERY = Duration.ofMinutes(1);
 
     private final Path folder;
-    private volatile long lastTidied = System.currentTimeMillis();
-    /** How long a file no cached page uses is kept, for responses still on their way. */
-    private final Duration keepUnused;
+    private final Duration grace;
+    private final AtomicLong names = new AtomicLong();
+    private final ScheduledExecutorService remover = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "page-files");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    PageFiles(Duration ttl) {
-        Duration twice = ttl.multipliedBy(2);
-        this.keepUnused = twice.compareTo(Duration.ofMinutes(5)) > 0 ? twice : Duration.ofMinutes(5);
+    PageFiles(Duration grace) {
+        this.grace = grace;
         Path created;
         try {
             created = Files.createTempDirectory("broadsheet-pages-");
@@ -66,24 +71,33 @@ final class PageFiles {
         folder.toFile().delete();
     }
 
-    /** Writes the bytes under this name (once: the name is their hash); null when it cannot. */
-    Path write(String name, byte[] bytes) {
+    /** Writes the bytes to a new file of their own; null when it cannot. */
+    Path write(String suffix, byte[] bytes) {
         if (folder == null) {
             return null;
         }
-        Path file = folder.resolve(name);
+        Path file = folder.resolve(names.incrementAndGet() + suffix);
         try {
-            if (!Files.exists(file)) {
-                Path partial = Files.createTempFile(folder, "partial-", ".tmp");
-                Files.write(partial, bytes);
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            file.toFile().setLastModified(System.currentTimeMillis());
+            Path partial = Files.createTempFile(folder, "partial-", ".tmp");
+            Files.write(partial, bytes);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
             log.debug("Could not keep {}: {}", file, e.toString());
             return null;
         }
+    }
+
+    /** The page no longer uses the file: it goes once responses that may still be sending it are done. */
+    void release(Path file) {
+        if (file == null) {
+            return;
+        }
+        if (grace.isZero()) {
+            file.toFile().delete();
+            return;
+        }
+        remover.schedule(() -> file.toFile().delete(), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks Tomcat to send the file as the response body; false where it cannot (other servers, tests). */
@@ -97,6 +111,7 @@ final class PageFiles {
         return true;
     }
 
+    /** How many files the folder holds now. */
     long count() {
         if (folder == null) {
             return 0;
@@ -105,38 +120,6 @@ final class PageFiles {
             return listed.count();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /** Removes, in the background, the files no cached page uses that were last used a while ago. */
-    CompletableFuture<Void> forgetOld(Set<Path> inUse) {
-        lastTidied = System.currentTimeMillis();
-        return folder == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> remove(inUse));
-    }
-
-    /**
-     * Tidies now and then while pages keep being stored without the cache ever being cleared (on a quiet site
-     * a page re-rendered after it expires is new bytes, and so a new file, whenever a relative time moved on).
-     */
-    void tidyNowAndThen(Supplier<Set<Path>> inUse) {
-        if (System.currentTimeMillis() - lastTidied > TIDY_EVERY.toMillis()) {
-            forgetOld(inUse.get());
-        }
-    }
-
-    private void remove(Set<Path> inUse) {
-        Instant before = Instant.now().minus(keepUnused);
-        try (Stream<Path> listed = Files.list(folder)) {
-            listed.filter(file -> !inUse.contains(file)).filter(file -> {
-                try {
-                    return Files.getLastModifiedTime(file).toInstant().isBefore(before);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Could not tidy {}: {}", folder, e.toString());
         }
     }
 }

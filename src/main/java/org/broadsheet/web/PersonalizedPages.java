@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.AccountUser;
-import org.broadsheet.shared.web.CacheablePage;
 import org.broadsheet.shared.web.FragmentRenderer;
 import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +47,7 @@ class PersonalizedPages implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         if (!"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)
-                || !cacheable(method)) {
+                || !PageCacheFilter.isCacheable(method)) {
             return true;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -77,11 +76,6 @@ class PersonalizedPages implements HandlerInterceptor {
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         return false;
-    }
-
-    private static boolean cacheable(HandlerMethod method) {
-        return method.hasMethodAnnotation(CacheablePage.class)
-                || method.getBeanType().isAnnotationPresent(CacheablePage.class);
     }
 
     /** Replaces what stands between the markers of {@code name}; null when the page has no such part. */

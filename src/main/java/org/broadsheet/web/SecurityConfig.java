@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.sql.DataSource;
+import java.time.Clock;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.AccountUserDetailsService;
+import org.broadsheet.account.RememberedSignIns;
 import org.broadsheet.account.SignInThrottle;
 import org.broadsheet.account.SignInThrottledException;
 import org.broadsheet.account.ThrottledAuthenticationProvider;
@@ -22,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
@@ -30,7 +34,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,15 +57,25 @@ class SecurityConfig {
             + "style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     static final String SIGN_IN_USERNAME = "signInUsername";
+
+    /** The headers every response carries, for the few written outside Spring Security (SiteErrorReportValve). */
+    static java.util.Map<String, String> securityHeaders() {
+        return java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY, "X-Content-Type-Options",
+                "nosniff", "X-Frame-Options", "DENY", "Referrer-Policy", "strict-origin-when-cross-origin");
+    }
     static final int REMEMBER_ME_SECONDS = 30 * 24 * 3600;
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountUserDetailsService users,
-            DataSource dataSource, SessionRegistry sessionRegistry, FreshRoles freshRoles,
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            SessionRegistry sessionRegistry, FreshRoles freshRoles,
             @Value("${broadsheet.security.remember-me-key:}") String rememberMeKey,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
-        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
-        tokens.setDataSource(dataSource);
+        String key = rememberMeKey.isBlank() ? randomKey() : rememberMeKey;
+        RememberedSignIns remembered = new RememberedSignIns(key, users, jdbc, transactions, clock);
+        remembered.setParameter("remember-me");
+        remembered.setTokenValiditySeconds(REMEMBER_ME_SECONDS);
+        remembered.setUseSecureCookie(secureCookies);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("EDITOR")
                         .requestMatchers("/admin/authors", "/admin/authors/**", "/admin/sections",
@@ -78,10 +95,7 @@ class SecurityConfig {
                         .successHandler(continueOrSavedRequest())
                         .failureHandler(failure())
                         .permitAll())
-                .rememberMe(remember -> remember.tokenRepository(tokens).userDetailsService(users)
-                        .key(rememberMeKey.isBlank() ? randomKey() : rememberMeKey)
-                        .rememberMeParameter("remember-me").tokenValiditySeconds(REMEMBER_ME_SECONDS)
-                        .useSecureCookie(secureCookies))
+                .rememberMe(remember -> remember.rememberMeServices(remembered).key(key))
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out")
@@ -93,7 +107,39 @@ class SecurityConfig {
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
         // Roles an administrator changed apply to open sessions before their next request is let through.
         http.addFilterBefore(freshRoles.filter(), AuthorizationFilter.class);
+        http.addFilterAfter(replayedSignIns(), RememberMeAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * A request whose "keep me signed in" cookie was a copy used again goes to the sign-in page, which says the
+     * reader was signed out everywhere for their safety.
+     */
+    private static OncePerRequestFilter replayedSignIns() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                if (RememberedSignIns.replayed(request)) {
+                    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                    response.setHeader("Location", request.getContextPath() + "/login?replayed");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /**
+     * An address Spring Security's firewall refuses ({@code ;}, encoded dots, a backslash) gets the site's 400
+     * page with the site's headers: the firewall refuses it before the filter that writes them.
+     */
+    @Bean
+    WebSecurityCustomizer refusedAddresses() {
+        return web -> web.requestRejectedHandler((request, response, refused) -> {
+            securityHeaders().forEach(response::setHeader);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        });
     }
 
     /** Marks the sessions of an account whose roles changed, and refreshes them (see the filter above). */

@@ -12,6 +12,10 @@ import org.broadsheet.shared.web.CacheablePage;
 import org.broadsheet.shared.web.FragmentRenderer;
 import org.broadsheet.shared.web.PersonalRegion;
 import org.springframework.beans.factory.ObjectProvider;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +49,7 @@ class WebConfig implements WebMvcConfigurer {
 
     WebConfig(SiteProperties site, Clock clock, ObjectProvider<PersonalRegion> regions,
             ObjectProvider<FragmentRenderer> fragments) {
-        this.pageCache = new PageCacheFilter(site.pageCacheTtl(), clock);
+        this.pageCache = new PageCacheFilter(site.pageCacheTtl(), site.pageCacheSize(), clock);
         this.regions = regions;
         this.fragments = fragments;
     }
@@ -61,6 +65,26 @@ class WebConfig implements WebMvcConfigurer {
         // Ahead of Spring Security (-100): a cached page already carries the security headers it was sent with.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** The site's error page, not Tomcat's, for requests Tomcat refuses itself (see SiteErrorReportValve). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> siteErrorPages(ObjectProvider<ErrorPageRenderer> pages) {
+        return factory -> factory.addContextCustomizers(context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            host.setErrorReportValveClass(SiteErrorReportValve.class.getName());
+            host.getPipeline().addValve(new SiteErrorReportValve(pages));
+        });
+    }
+
+    /** Captions files are WebVTT, which Tomcat's list of types does not name: browsers check the type. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> captionsType() {
+        return factory -> {
+            MimeMappings types = new MimeMappings();
+            types.add("vtt", "text/vtt;charset=utf-8");
+            factory.addMimeMappings(types);
+        };
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -85,16 +109,7 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method && (method.hasMethodAnnotation(CacheablePage.class)
-                        || method.getBeanType().isAnnotationPresent(CacheablePage.class))) {
-                    request.setAttribute(PageCacheFilter.CACHEABLE, Boolean.TRUE);
-                }
-                return true;
-            }
-        });
+        registry.addInterceptor(new CanonicalAddresses());
         registry.addInterceptor(new PersonalizedPages(pageCache, fragments, regions.orderedStream().toList()));
     }
 }

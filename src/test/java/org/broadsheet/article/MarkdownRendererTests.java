@@ -49,6 +49,23 @@ class MarkdownRendererTests {
                 .contains("&lt;script&gt;", "<p>click</p>");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "[x](/\\evil.example/)", "[x](//evil.example/)",
+            "![x](/\\evil.example/a.png)", "<a href=\"/\\evil.example\">x</a>" })
+    void shouldDropLinksThatBrowsersWouldTakeToAnotherSite(String markdown) {
+        RenderedBody body = renderer.render(markdown);
+
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(body.html()).select("a[href], img[src]")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepLinksOnThisSiteAndElsewhere() {
+        RenderedBody body = renderer.render("[here](/news/2021/05/06/a?b=c#d) and [there](https://example.org/x)");
+
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(body.html()).select("a").eachAttr("href"))
+                .containsExactly("/news/2021/05/06/a?b=c#d", "https://example.org/x");
+    }
+
     @Test
     void shouldKeepCurlyQuotesDashesAndAccents() {
         RenderedBody body = renderer.render("“Zoë’s” café — São Paulo");

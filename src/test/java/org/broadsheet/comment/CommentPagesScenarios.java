@@ -210,7 +210,7 @@ abstract class CommentPagesScenarios {
 
     @Test
     void shouldPageTheConversationTwentyThreadsAtATime() throws Exception {
-        Document second = page(get("/articles/" + big + "/comments").param("page", "2"));
+        Document second = page(get("/articles/" + big + "/comments?page=2"));
         assertThat(second.select("li.thread")).hasSize(CommentService.THREADS_PER_PAGE);
         List<String> expected = new ArrayList<>();
         for (int i = THREADS - 21; i >= THREADS - 40; i--) {
@@ -218,16 +218,16 @@ abstract class CommentPagesScenarios {
         }
         assertThat(second.select("li.thread").eachAttr("id")).containsExactlyElementsOf(expected);
         long pages = THREADS / CommentService.THREADS_PER_PAGE;
-        Document last = page(get("/articles/" + big + "/comments").param("page", String.valueOf(pages)));
+        Document last = page(get("/articles/" + big + "/comments?page=" + (pages)));
         assertThat(last.select("li.thread")).hasSize(CommentService.THREADS_PER_PAGE);
         assertThat(last.select("li.thread").last().id()).isEqualTo("thread-" + bigThreads.get(0));
         assertThat(last.select("nav.comment-pages a[rel=next]")).isEmpty();
-        mvc.perform(get("/articles/" + big + "/comments").param("page", String.valueOf(pages + 1)))
+        mvc.perform(get("/articles/" + big + "/comments?page=" + (pages + 1)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/articles/" + big + "/comments").param("page", "26")).andExpect(status().isNotFound());
+        mvc.perform(get("/articles/" + big + "/comments?page=26")).andExpect(status().isNotFound());
 
         // Later pages cost what the first does.
-        assertThat(statementsFor(get("/articles/" + big + "/comments").param("page", "7")))
-                .isEqualTo(statementsFor(get("/articles/" + big + "/comments").param("page", "2")));
+        assertThat(statementsFor(get("/articles/" + big + "/comments?page=7")))
+                .isEqualTo(statementsFor(get("/articles/" + big + "/comments?page=2")));
     }
 }

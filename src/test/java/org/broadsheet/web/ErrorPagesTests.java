@@ -68,6 +68,117 @@ class ErrorPagesTests {
         assertThat(response.body()).doesNotContain("Whitelabel").contains("class=\"brand\"");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "/a%2Fb", "/a%5Cb", "/a\\b", "/a%00b", "/a%C3%28",
+            "/..;/admin", "/sections/news;x=1", "/%2e%2e/admin" })
+    void shouldAnswerAMalformedAddressWithTheSitesBadRequestPageAndHeaders(String target) throws Exception {
+        RawResponse response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertSitesBadRequestPage(response);
+    }
+
+    @Test
+    void shouldAnswerAHeaderOverEightKilobytesWithTheSitesBadRequestPage() throws Exception {
+        assertSitesBadRequestPage(raw("GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(9_000)
+                + "\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
+    void shouldAnswerAVeryLongSearchWithTheSitesBadRequestPage() throws Exception {
+        assertSitesBadRequestPage(raw("GET /search?q=" + "q".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
+    void shouldAnswerAFormOverTheLimitWithTheWholeTooLargePage() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=" + "p".repeat(3 * 1024 * 1024)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body().strip()).endsWith("</html>");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("File too large");
+        assertThat(page.select("footer.site-footer")).hasSize(1);
+        assertThat(response.body()).doesNotContain("jsessionid");
+    }
+
+    @Test
+    void shouldTrackSessionsByCookieOnly() throws Exception {
+        HttpResponse<String> signIn = get("/login");
+        assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("JSESSIONID="));
+        assertThat(signIn.body()).doesNotContain(";jsessionid=");
+    }
+
+    @Test
+    void shouldAnswerTheErrorPathItselfWithNotFound() throws Exception {
+        HttpResponse<String> response = get("/error");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Page not found");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "|", value = { "*/*", "text/plain", "application/xml", "image/webp,*/*",
+            "text/html;q=0.9,application/json;q=0.8", "NONE" })
+    void shouldAnswerErrorsWithTheSitesPageUnlessJsonIsAskedFor(String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/no-such-page"));
+        if (!"NONE".equals(accept)) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Page not found");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "application/json", "application/problem+json",
+            "application/json, text/plain, */*" })
+    void shouldAnswerJsonToAClientThatAsksForIt(String accept) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/no-such-page")).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"status\":404").doesNotContain("<html", "trace", "path");
+    }
+
+    private static void assertSitesBadRequestPage(RawResponse response) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsKey("content-security-policy");
+        assertThat(response.headers().get("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(response.headers().get("x-frame-options")).isEqualTo("DENY");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("Bad request");
+        assertThat(page.select("a.brand").text()).isEqualTo("Broadsheet");
+        assertThat(response.body()).doesNotContain("HTTP Status 400", "Apache Tomcat");
+    }
+
+    private record RawResponse(int status, java.util.Map<String, String> headers, String body) {
+    }
+
+    /** A request written byte for byte, as a client that does not check addresses would send it. */
+    private RawResponse raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).toLowerCase(java.util.Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
+            }
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, answer.substring(end + 4));
+        }
+    }
+
     @TestConfiguration
     @Controller
     static class Failing {

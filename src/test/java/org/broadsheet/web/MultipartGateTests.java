@@ -93,7 +93,8 @@ class MultipartGateTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/admin/articles", "/admin/articles/12", "/admin/authors/new", "/admin/authors/3" })
+    @ValueSource(strings = { "/admin/articles", "/admin/articles/12", "/admin/articles/preview",
+            "/admin/articles/12/preview", "/admin/authors/new", "/admin/authors/3" })
     void shouldRefuseAnUploadWithoutAnEditorsSessionWithoutReadingIt(String path) throws Exception {
         Answer anonymous = postWithoutTheRest(path, null, false);
         assertThat(anonymous.status()).isEqualTo(403);
@@ -141,7 +142,41 @@ class MultipartGateTests {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/admin/authors"));
         assertThat(jdbc.queryForObject("select photo_url from author where slug = 'gate-keeper'", String.class))
-                .matches("/media/\\d+/480\\.jpg");
+                .matches("/media/[a-z2-7]{26}/480\\.jpg");
+    }
+
+    @Test
+    void shouldReadAnEditorsLargeUploadToThePreviewAsToSave() throws Exception {
+        HttpClient editor = client();
+        signIn(editor, "gatepreviewer", Role.EDITOR);
+        String csrf = Jsoup.parse(get(editor, "/admin/articles/new").body()).select("main input[name=_csrf]")
+                .attr("value");
+        String body = field("_csrf", csrf) + field("headline", "") + "--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"padding\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "p".repeat(3 * 1024 * 1024) + "\r\n--" + BOUNDARY
+                + "--\r\n";
+
+        HttpResponse<String> response = editor.send(HttpRequest.newBuilder(uri("/admin/articles/preview"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("read, then sent back for its missing headline").isEqualTo(200);
+        assertThat(Jsoup.parse(response.body()).select("form.editor-form")).isNotEmpty();
+    }
+
+    @Test
+    void shouldGateEveryHandlerThatTakesFiles(
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers) {
+        handlers.getHandlerMethods().forEach((mapping, method) -> {
+            boolean takesFiles = java.util.Arrays.stream(method.getMethodParameters()).anyMatch(parameter ->
+                    org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(parameter.getParameterType()));
+            if (takesFiles) {
+                assertThat(method.hasMethodAnnotation(org.broadsheet.shared.web.UploadForm.class))
+                        .as("%s is marked @UploadForm", mapping).isTrue();
+            }
+        });
     }
 
     /** What the site answered to the start of a 20 MB multipart body, and what it had on disk at that moment. */

@@ -11,7 +11,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** Uploaded media pass by the anonymous page cache: large files are never copied into its memory. */
 class PageCacheMediaTests {
 
-    private final PageCacheFilter filter = new PageCacheFilter(Duration.ofSeconds(60), Clock.systemUTC());
+    private final PageCacheFilter filter = new PageCacheFilter(Duration.ofSeconds(60),
+            org.springframework.util.unit.DataSize.ofMegabytes(1), Clock.systemUTC());
 
     @Test
     void shouldLeaveMediaFilesAlone() {

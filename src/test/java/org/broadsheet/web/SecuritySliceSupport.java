@@ -33,4 +33,15 @@ public class SecuritySliceSupport {
     DataSource dataSource() {
         return mock(DataSource.class);
     }
+
+    /** For "keep me signed in", which slices do not use: nothing reaches a database. */
+    @Bean
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    org.springframework.transaction.PlatformTransactionManager transactionManager() {
+        return mock(org.springframework.transaction.PlatformTransactionManager.class);
+    }
 }

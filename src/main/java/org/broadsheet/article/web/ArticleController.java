@@ -60,7 +60,7 @@ class ArticleController {
     }
 
     @GetMapping("/{section}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
-    Object article(@PathVariable String slug, @RequestParam(required = false) String sort,
+    Object article(@PathVariable String slug, @RequestParam(defaultValue = ArticleDiscussion.DEFAULT_ORDER) String sort,
             HttpServletRequest request, Principal viewer, Model model) {
         ArticleLookup lookup = articles.article(slug);
         if (lookup instanceof ArticleLookup.Moved moved) {

@@ -17,6 +17,7 @@ import org.broadsheet.article.SitemapEntry;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.shared.SiteProperties;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes the machine-readable documents: RSS 2.0 feeds, sitemaps, the Google News sitemap and robots.txt.
@@ -59,7 +60,7 @@ final class FeedWriter {
             xml.writeStartElement("channel");
             element(xml, "title", channel.title());
             element(xml, "link", site.absolute(channel.link()));
-            element(xml, "description", channel.description());
+            element(xml, "description", HtmlUtils.htmlEscape(channel.description(), "UTF-8"));
             element(xml, "language", RSS_LANGUAGE);
             element(xml, "lastBuildDate", rfc1123(builtAt));
             xml.writeEmptyElement("atom", "link", ATOM);
@@ -83,7 +84,9 @@ final class FeedWriter {
         xml.writeAttribute("isPermaLink", "true");
         text(xml, link);
         xml.writeEndElement();
-        element(xml, "description", card.standfirst());
+        // RSS readers show a description as HTML; a standfirst is plain text, so it is escaped for HTML first
+        // (and then, like everything here, for XML).
+        element(xml, "description", HtmlUtils.htmlEscape(card.standfirst(), "UTF-8"));
         if (card.published() != null) {
             element(xml, "pubDate", rfc1123(OffsetDateTime.parse(card.published().iso()).toInstant()));
         }

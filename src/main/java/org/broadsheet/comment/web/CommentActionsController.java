@@ -133,24 +133,25 @@ class CommentActionsController {
 
     @PostMapping("/comments/{id}/recommend")
     String recommend(@PathVariable long id, @RequestParam(required = false) String back,
-            @AuthenticationPrincipal AccountUser user, Model model) {
+            @AuthenticationPrincipal AccountUser user, Model model, HttpServletResponse response) {
         try {
             comments.toggleRecommendation(user.id(), id);
             return "redirect:" + ContinuePaths.safeOr(back, "/comments/" + id + "#comment-" + id);
         } catch (CommentRejectedException e) {
-            return notice(model, comments.inContext(id), e);
+            return refused(model, response, comments.inContext(id), e);
         }
     }
 
     @PostMapping("/comments/{id}/ignore-author")
     String ignoreAuthor(@PathVariable long id, @RequestParam(required = false) String back,
-            @AuthenticationPrincipal AccountUser user, Model model, RedirectAttributes flash) {
+            @AuthenticationPrincipal AccountUser user, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             String name = comments.ignoreAuthorOf(user.id(), id);
             flash.addFlashAttribute("notice", "comment.ignore.done");
             flash.addFlashAttribute("noticeName", name);
         } catch (CommentRejectedException e) {
-            return notice(model, comments.inContext(id), e);
+            return refused(model, response, comments.inContext(id), e);
         } catch (DataIntegrityViolationException e) {
             // The same request twice at once: the first one ignored the reader already.
         }
@@ -163,6 +164,13 @@ class CommentActionsController {
             throw new NotFoundException("comment " + id);
         }
         return context;
+    }
+
+    /** A refused action: the page that says why, answered 422 like every other refused form. */
+    private String refused(Model model, HttpServletResponse response, CommentInContext context,
+            CommentRejectedException e) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return notice(model, context, e);
     }
 
     private String notice(Model model, CommentInContext context, CommentRejectedException e) {

@@ -61,8 +61,9 @@ class CommentController {
     @CacheablePage
     @GetMapping("/articles/{id}/comments")
     String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) String sort, @AuthenticationPrincipal AccountUser user,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = CommentSort.DEFAULT_PARAM) String sort,
+            @AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         if (page < 1 || page > MAX_PAGE) {
             throw new NotFoundException("comment page " + page);
         }

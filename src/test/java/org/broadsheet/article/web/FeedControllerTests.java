@@ -155,8 +155,24 @@ class FeedControllerTests {
         assertThat(raw).doesNotContain("<b>").doesNotContain("<i>").contains("Tom &amp; Jerry");
         Xml rss = Xml.parse(result);
         assertThat(rss.text("/rss/channel/item/title")).isEqualTo(NASTY);
-        assertThat(rss.text("/rss/channel/item/description")).isEqualTo("Zoë’s café – naïve & <i>bold</i>");
+        // Feed readers show a description as HTML: the standfirst is text, so its markup is shown, not obeyed.
+        assertThat(rss.text("/rss/channel/item/description")).isEqualTo("Zoë’s café – naïve &amp; &lt;i&gt;bold&lt;/i&gt;");
         assertThat(rss.text("/rss/channel/item/dc:creator")).isEqualTo("Zoë Brontë");
+    }
+
+    @Test
+    void shouldKeepAScriptInAStandfirstInertForFeedReadersThatRenderHtml() throws Exception {
+        ArticleCard card = new ArticleCard(1, "/world/2021/05/06/script", "Headline",
+                "<script>alert(1)</script><img src=x onerror=alert(2)>", "News", WORLD, List.of(ZOE),
+                dateline("2021-05-06T17:24:00+01:00"), null, 0);
+        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(card));
+
+        MvcResult result = mvc.perform(get("/rss")).andExpect(status().isOk()).andReturn();
+
+        String asHtml = Xml.parse(result).text("/rss/channel/item/description");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(asHtml).select("script, img")).isEmpty();
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(asHtml).text())
+                .isEqualTo("<script>alert(1)</script><img src=x onerror=alert(2)>");
     }
 
     @Test

@@ -301,7 +301,8 @@ class CommentActionsControllerTests {
     void shouldExplainToAFormThatOwnCommentsCannotBeRecommended() throws Exception {
         given(comments.toggleRecommendation(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.recommend.own"));
 
-        Document page = html(perform(post("/comments/20/recommend").header("Accept", BROWSER_ACCEPT)));
+        Document page = html(perform(post("/comments/20/recommend").header("Accept", BROWSER_ACCEPT))
+                .andExpect(status().isUnprocessableContent()));
 
         assertThat(page.select(".error-summary").text()).isEqualTo("You cannot recommend your own comment.");
         assertThat(page.select("main a").attr("href")).isEqualTo("/comments/20");
@@ -324,7 +325,7 @@ class CommentActionsControllerTests {
         given(comments.ignoreAuthorOf(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.ignore.self"));
 
         Document page = html(perform(post("/comments/20/ignore-author").param("back", "https://evil.example"))
-                .andExpect(status().isOk()));
+                .andExpect(status().isUnprocessableContent()));
 
         assertThat(page.select(".error-summary").text()).isEqualTo("You cannot ignore yourself.");
     }

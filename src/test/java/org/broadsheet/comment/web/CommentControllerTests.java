@@ -286,7 +286,7 @@ class CommentControllerTests {
         given(comments.discussion(ARTICLE_ID, CommentSort.OLDEST, 1, null)).willReturn(
                 discussion(List.of(samsThread()), 1, 45, CommentSort.OLDEST, null));
 
-        Document page = html(get("/articles/5/comments").param("sort", "oldest"));
+        Document page = html(get("/articles/5/comments?sort=oldest"));
 
         assertThat(page.select("nav.comment-sort a").eachText()).containsExactly("Newest", "Oldest",
                 "Most recommended", "Most replies");
@@ -319,7 +319,7 @@ class CommentControllerTests {
         given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 2, null)).willReturn(
                 discussion(List.of(samsThread()), 2, 45, CommentSort.NEWEST, null));
 
-        Document page = html(get("/articles/5/comments").param("page", "2"));
+        Document page = html(get("/articles/5/comments?page=2"));
 
         assertThat(page.title()).isEqualTo("Comments on Harbour bridge reopens, page 2 | Broadsheet");
         assertThat(page.select("nav.comment-pages a[rel=prev]").text()).isEqualTo("Previous comments");
@@ -332,13 +332,13 @@ class CommentControllerTests {
 
     @Test
     void shouldRefuseAnUnknownOrder() throws Exception {
-        mvc.perform(get("/articles/5/comments").param("sort", "bogus")).andExpect(status().isBadRequest());
+        mvc.perform(get("/articles/5/comments?sort=bogus")).andExpect(status().isBadRequest());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "0", "-1", "10001" })
     void shouldAnswerNotFoundForPagesThatCannotExist(String number) throws Exception {
-        mvc.perform(get("/articles/5/comments").param("page", number)).andExpect(status().isNotFound());
+        mvc.perform(get("/articles/5/comments?page=" + number)).andExpect(status().isNotFound());
     }
 
     @Test
@@ -347,7 +347,7 @@ class CommentControllerTests {
                 .willThrow(new NotFoundException("comment page 9"));
         given(comments.discussion(404L, CommentSort.NEWEST, 1, null)).willThrow(new NotFoundException("article"));
 
-        mvc.perform(get("/articles/5/comments").param("page", "9")).andExpect(status().isNotFound());
+        mvc.perform(get("/articles/5/comments?page=9")).andExpect(status().isNotFound());
         mvc.perform(get("/articles/404/comments")).andExpect(status().isNotFound());
     }
 
