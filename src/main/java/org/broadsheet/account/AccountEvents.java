@@ -8,12 +8,15 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
-    /** A link to verify {@code email} must be mailed. */
-    public record VerificationRequested(long accountId, String email, String token) {
+    /**
+     * A link to verify {@code email} must be mailed. Durable (the event publication registry keeps it until the
+     * mail is sent), so it carries no token: the listener makes the link when it sends it.
+     */
+    public record VerificationRequested(long accountId, String email) {
     }
 
-    /** A password reset link must be mailed. */
-    public record PasswordResetRequested(long accountId, String email, String token) {
+    /** A password reset link must be mailed to {@code email}; durable, and without a token, as above. */
+    public record PasswordResetRequested(long accountId, String email) {
     }
 
     /**

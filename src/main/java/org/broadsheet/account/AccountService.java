@@ -59,7 +59,6 @@ public class AccountService {
     private final JdbcTemplate jdbc;
     private final SignInThrottle throttle;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
@@ -128,10 +127,10 @@ public class AccountService {
         }
     }
 
+    /** Earlier links stop working now; the new one is made and mailed once this transaction commits. */
     private void requestVerification(Account account) {
         tokens.useAll(account.getId(), Purpose.VERIFY_EMAIL, clock.instant());
-        String token = issue(account, Purpose.VERIFY_EMAIL, VERIFICATION_LIFETIME);
-        events.publishEvent(new VerificationRequested(account.getId(), account.getEmail(), token));
+        events.publishEvent(new VerificationRequested(account.getId(), account.getEmail()));
     }
 
     /**
@@ -160,10 +159,8 @@ public class AccountService {
         accounts.findByEmailKey(Account.key(email))
                 .filter(account -> tokens.countByAccountIdAndPurposeAndCreatedAtAfter(account.getId(),
                         Purpose.RESET_PASSWORD, hourAgo) < RESETS_PER_HOUR)
-                .ifPresent(account -> {
-            String token = issue(account, Purpose.RESET_PASSWORD, RESET_LIFETIME);
-            events.publishEvent(new PasswordResetRequested(account.getId(), account.getEmail(), token));
-        });
+                .ifPresent(account -> events.publishEvent(new PasswordResetRequested(account.getId(),
+                        account.getEmail())));
     }
 
     public boolean resetTokenUsable(String token) {
@@ -397,16 +394,6 @@ public class AccountService {
 
     private Account find(long accountId) {
         return accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
-    }
-
-    private String issue(Account account, Purpose purpose, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        tokens.save(new AccountToken(account.getId(), purpose, hash(token), account.getEmail(), now,
-                now.plus(lifetime)));
-        return token;
     }
 
     private Optional<AccountToken> consume(String token, Purpose purpose) {

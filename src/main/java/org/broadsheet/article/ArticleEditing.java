@@ -208,7 +208,7 @@ public class ArticleEditing {
         events.publishEvent(new AuditEvent(editor, "article.deleted", article.getHeadline(), null));
         articles.delete(article);
         articles.flush();
-        events.publishEvent(new ContentChangedEvent("article " + id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id));
     }
 
     // ---------------------------------------------------------------- revisions
@@ -260,7 +260,7 @@ public class ArticleEditing {
         Article saved = articles.saveAndFlush(article);
         media.record(saved);
         keepRevision(saved, restored, editor, now, "restored:" + number);
-        events.publishEvent(new ContentChangedEvent("article " + id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id));
         return new Saved(id, ArticleService.deskStatus(saved, now));
     }
 
@@ -279,12 +279,10 @@ public class ArticleEditing {
         for (Article due : articles.findDue(now)) {
             if (articles.markPublished(due.getId(), now) == 1) {
                 published++;
+                events.publishEvent(ContentChangedEvent.ofArticle(due.getId()));
                 events.publishEvent(new AuditEvent(null, "article.published", due.getHeadline(),
                         "scheduled for " + datelines.of(due.getPublishedAt()).display()));
             }
-        }
-        if (published > 0) {
-            events.publishEvent(new ContentChangedEvent("scheduled articles"));
         }
         return published;
     }
@@ -404,7 +402,7 @@ public class ArticleEditing {
             String detail = after == ArticleStatus.DRAFT ? null : datelines.of(article.getPublishedAt()).display();
             events.publishEvent(new AuditEvent(editor, action, article.getHeadline(), detail));
         }
-        events.publishEvent(new ContentChangedEvent("article " + article.getId()));
+        events.publishEvent(ContentChangedEvent.ofArticle(article.getId()));
     }
 
     private void keepRevision(Article article, ArticleDraft draft, String editor, Instant now, String note) {

@@ -400,7 +400,7 @@ public class ArticleService {
         Article saved = articles.save(article);
         media.record(saved);
         long id = saved.getId();
-        events.publishEvent(new ContentChangedEvent("article " + id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id));
         return id;
     }
 
@@ -432,7 +432,7 @@ public class ArticleService {
         slugHistory.deleteById(newSlug);
         slugHistory.save(new SlugHistory(article.getSlug(), articleId));
         article.renameTo(newSlug);
-        events.publishEvent(new ContentChangedEvent("article " + articleId));
+        events.publishEvent(ContentChangedEvent.ofArticle(articleId));
     }
 
     private long sectionId(String slug) {

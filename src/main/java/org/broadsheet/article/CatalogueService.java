@@ -137,7 +137,7 @@ public class CatalogueService {
             throw new StaleEditException("author " + id);
         }
         events.publishEvent(new AuditEvent(editor, id == null ? "author.created" : "author.changed", name, slug));
-        events.publishEvent(new ContentChangedEvent("author " + saved.getId()));
+        events.publishEvent(ContentChangedEvent.ofEverything());
         return saved.getId();
     }
 
@@ -220,7 +220,7 @@ public class CatalogueService {
         }
         forgetSectionsAfterCommit();
         events.publishEvent(new AuditEvent(editor, id == null ? "section.created" : "section.changed", name, slug));
-        events.publishEvent(new ContentChangedEvent("section " + saved.getId()));
+        events.publishEvent(ContentChangedEvent.ofEverything());
         return saved.getId();
     }
 
@@ -328,7 +328,7 @@ public class CatalogueService {
         }
         events.publishEvent(new AuditEvent(editor, id == null ? "tag.created" : "tag.renamed", saved.getName(),
                 oldName == null ? newSlug : "was " + oldName));
-        events.publishEvent(new ContentChangedEvent("tag " + saved.getId()));
+        events.publishEvent(ContentChangedEvent.ofEverything());
         return saved.getId();
     }
 
@@ -352,7 +352,7 @@ public class CatalogueService {
             throw new EditRefusedException(null, "catalogue.tag.in-use");
         }
         events.publishEvent(new AuditEvent(editor, "tag.deleted", tag.getName(), tag.getSlug()));
-        events.publishEvent(new ContentChangedEvent("tag " + id));
+        events.publishEvent(ContentChangedEvent.ofEverything());
         return tag.getName();
     }
 
@@ -463,7 +463,7 @@ public class CatalogueService {
                 + (top.isEmpty() ? "latest" : top.stream().map(id -> found.get(id).getHeadline())
                         .collect(Collectors.joining(" | ")));
         events.publishEvent(new AuditEvent(editor, "front-page.pinned", "front page", detail));
-        events.publishEvent(new ContentChangedEvent("front page"));
+        events.publishEvent(ContentChangedEvent.ofEverything());
     }
 
     /**
@@ -478,7 +478,7 @@ public class CatalogueService {
         claimPins(version);
         if (pins.deleteAllPins() > 0) {
             events.publishEvent(new AuditEvent(editor, "front-page.cleared", "front page", null));
-            events.publishEvent(new ContentChangedEvent("front page"));
+            events.publishEvent(ContentChangedEvent.ofEverything());
         }
     }
 

@@ -77,7 +77,7 @@ public class CorrectionService {
         }
         Correction saved = corrections.save(new Correction(articleId, kind, text, now, editor));
         corrections.markArticleUpdated(articleId, now);
-        events.publishEvent(new ContentChangedEvent("article " + articleId));
+        events.publishEvent(ContentChangedEvent.ofCorrection(articleId));
         events.publishEvent(new AuditEvent(editor, AUDIT_ACTION, article.getHeadline(), kind.name()));
         events.publishEvent(new CorrectionAdded(articleId, saved.getId(), kind));
         return saved.getId();

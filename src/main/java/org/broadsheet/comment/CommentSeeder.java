@@ -38,7 +38,7 @@ public class CommentSeeder {
                 ? Comment.topLevel(articleId, authorId, body, CommentStatus.VISIBLE, at, null)
                 : Comment.reply(parent, authorId, body, CommentStatus.VISIBLE, at, null);
         service.store(comment);
-        events.publishEvent(new ContentChangedEvent("comments of article " + articleId));
+        events.publishEvent(ContentChangedEvent.ofConversation(articleId, true));
         return comment.getId();
     }
 

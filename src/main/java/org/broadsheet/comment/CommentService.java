@@ -283,7 +283,7 @@ public class CommentService {
     private void announce(Comment comment, Long parentAuthorId) {
         events.publishEvent(new CommentPosted(comment.getId(), comment.getArticleId(), comment.getAuthorId(),
                 comment.getParentId(), parentAuthorId));
-        changed(comment);
+        changed(comment, true);
     }
 
     /** Edits the reader's own comment within {@link CommentViews#EDIT_WINDOW} of posting it. */
@@ -296,7 +296,7 @@ public class CommentService {
         String body = checkedText(text);
         if (!body.equals(comment.getBody())) {
             comment.edit(body, clock.instant());
-            changed(comment);
+            changed(comment, false);
         }
     }
 
@@ -323,7 +323,7 @@ public class CommentService {
         } else {
             remove(comment);
         }
-        changed(comment);
+        changed(comment, true);
         return comment.getArticleId();
     }
 
@@ -372,6 +372,7 @@ public class CommentService {
         // Not a change of the whole site's pages: anonymous pages may show the old count for a little while,
         // but signed-in readers of this article see it at once.
         events.publishEvent(new CommentEvents.RecommendationChanged(commentId, comment.getArticleId()));
+        events.publishEvent(ContentChangedEvent.ofConversation(comment.getArticleId(), false));
         return new Recommendation(recommended, comments.recommendCount(commentId));
     }
 
@@ -457,7 +458,7 @@ public class CommentService {
         }
         comments.deleteHeldOf(accountId);
         if (comments.anonymise(accountId) > 0) {
-            events.publishEvent(new ContentChangedEvent("comments of account " + accountId));
+            events.publishEvent(ContentChangedEvent.ofEverything());
         }
     }
 
@@ -540,8 +541,8 @@ public class CommentService {
                 .equalsIgnoreCase(body.replaceAll("\\s+", " "));
     }
 
-    private void changed(Comment comment) {
-        events.publishEvent(new ContentChangedEvent("comments of article " + comment.getArticleId()));
+    private void changed(Comment comment, boolean countChanged) {
+        events.publishEvent(ContentChangedEvent.ofConversation(comment.getArticleId(), countChanged));
     }
 
     private ThreadAssembler assembler(List<Row> roots, List<Row> replies, Set<Long> articleAuthors) {

@@ -7,6 +7,7 @@ import org.broadsheet.account.PersonalDataContributor;
 import org.broadsheet.account.ProfileComments;
 import org.broadsheet.shared.PagedResult;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,8 @@ class CommentsElsewhere implements ProfileComments, PersonalDataContributor {
         comments.forgetAuthor(event.accountId());
     }
 
-    @EventListener
+    /** Durable: held comments are shown even if the site stops right after the address is confirmed. */
+    @ApplicationModuleListener
     void onEmailVerified(EmailVerified event) {
         comments.releaseHeld(event.accountId());
     }

@@ -4,4 +4,7 @@
  * {@code /admin/front-page}). It calls the articles module's public services, and the accounts module's only to
  * find the reader account an author is linked to.
  */
+@ApplicationModule(allowedDependencies = { "article", "media", "account", "shared" })
 package org.broadsheet.editorial;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,66 @@
 package org.broadsheet.shared;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
- * Published after anything readers see has changed, so that cached pages are rendered again.
+ * Published, inside the transaction of a change, for what readers see: cached pages and records tagged with any
+ * of {@code tags} are rendered again once it commits, and nothing else. The tags name what a page shows:
+ * <ul>
+ * <li>{@link #article(long)}: an article's own pages and every page that shows its card (its headline and its
+ * number of comments), in lists or as a related article;</li>
+ * <li>{@link #conversation(long)}: the threads under an article (its page, its pages of threads, permalinks);</li>
+ * <li>{@link #LISTS}: every list of articles (front page, sections, authors, tags, feeds, sitemaps), for an
+ * article that joins or leaves them; {@link #MOST_DISCUSSED}: the front page's block; {@link #CORRECTIONS}: the
+ * corrections page;</li>
+ * <li>{@link #SITE}: every page (the sections in the navigation, names shown everywhere).</li>
+ * </ul>
  */
-public record ContentChangedEvent(String what) {
+public record ContentChangedEvent(Set<String> tags) {
+
+    public static final String SITE = "site";
+    public static final String LISTS = "lists";
+    public static final String MOST_DISCUSSED = "most-discussed";
+    public static final String CORRECTIONS = "corrections";
+
+    public ContentChangedEvent {
+        tags = Set.copyOf(tags);
+    }
+
+    public static String article(long id) {
+        return "article:" + id;
+    }
+
+    public static String conversation(long articleId) {
+        return "conversation:" + articleId;
+    }
+
+    /** An editor changed the article: its pages, its cards, and the lists it may have joined or left. */
+    public static ContentChangedEvent ofArticle(long id) {
+        return new ContentChangedEvent(Set.of(article(id), conversation(id), LISTS, CORRECTIONS));
+    }
+
+    /**
+     * The threads under the article changed; when their number changed too, so did its cards and the front
+     * page's most discussed.
+     */
+    public static ContentChangedEvent ofConversation(long articleId, boolean countChanged) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(conversation(articleId));
+        if (countChanged) {
+            tags.add(article(articleId));
+            tags.add(MOST_DISCUSSED);
+        }
+        return new ContentChangedEvent(tags);
+    }
+
+    /** A correction was added under the article. */
+    public static ContentChangedEvent ofCorrection(long articleId) {
+        return new ContentChangedEvent(Set.of(article(articleId), CORRECTIONS));
+    }
+
+    /** Something every page shows changed (a section, an author, a tag, the front page's pins, a reader's name). */
+    public static ContentChangedEvent ofEverything() {
+        return new ContentChangedEvent(Set.of(SITE));
+    }
 }

@@ -637,7 +637,9 @@ class CommentServiceTests {
 
             assertThat(accounts.verifyEmail(verificationToken(email))).contains(username);
 
-            assertThat(rows("author_id = ? AND status = 'VISIBLE'", unverifiedId)).isEqualTo(2);
+            // Released by a durable listener, once the verification is committed.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> rows("author_id = ? AND status = 'VISIBLE'", unverifiedId) == 2);
             assertThat(commentCount(articleId)).isEqualTo(4);
             assertThat(discussion(articleId, CommentSort.NEWEST, 1, null).threads().items())
                     .extracting(t -> t.root().id()).containsExactly(bens, held.id(), anas);

@@ -31,7 +31,7 @@ class ThreadPageCacheTests {
     void shouldNotKeepARenderingOfThreadsReadBeforeAChange() {
         ThreadPageCache.Shared before = cache.get(2L, CommentSort.NEWEST, 1,
                 () -> new ThreadPageCache.Shared(1, List.of()));
-        cache.onContentChanged(new ContentChangedEvent("a comment was posted"));
+        cache.onContentChanged(ContentChangedEvent.ofEverything());
 
         assertThat(cache.signedIn(2L, CommentSort.NEWEST, 1, before.threads(), () -> "stale")).isEqualTo("stale");
         ThreadPageCache.Shared after = cache.get(2L, CommentSort.NEWEST, 1,
