@@ -198,18 +198,19 @@
         textarea.focus();
     }
 
-    function recommendInPlace(form, event) {
-        if (!window.fetch) {
+    /* A comment's Recommend button belongs to the page's one form (form="comment-actions"). */
+    function recommendInPlace(form, button, event) {
+        if (!window.fetch || !window.FormData) {
             return;
         }
         event.preventDefault();
-        var button = form.querySelector('button');
-        if (button.disabled) {
+        if (button.getAttribute('aria-busy') === 'true') {
             return;
         }
-        button.disabled = true;
-        fetch(form.action, {
-            method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
+        // Busy rather than disabled, so that keyboard focus stays on the button.
+        button.setAttribute('aria-busy', 'true');
+        fetch(button.formAction, {
+            method: 'POST', body: new URLSearchParams(new FormData(form, button)), credentials: 'same-origin',
             headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' }
         }).then(function (response) {
             if (!response.ok) {
@@ -219,11 +220,18 @@
         }).then(function (result) {
             button.setAttribute('aria-pressed', result.recommended ? 'true' : 'false');
             var label = button.querySelector('span');
-            label.textContent = result.recommended ? (form.getAttribute('data-recommended') || 'Recommended')
-                : (form.getAttribute('data-recommend') || 'Recommend');
+            label.textContent = result.recommended ? (button.getAttribute('data-recommended') || 'Recommended')
+                : (button.getAttribute('data-recommend') || 'Recommend');
             button.querySelector('.recommend-count').textContent = result.count;
-            button.disabled = false;
+            button.removeAttribute('aria-busy');
         }).catch(function () {
+            button.removeAttribute('aria-busy');
+            form.action = button.formAction;
+            var back = document.createElement('input');
+            back.type = 'hidden';
+            back.name = button.name;
+            back.value = button.value;
+            form.appendChild(back);
             submitNatively(form);
         });
     }
@@ -304,8 +312,9 @@
         var form = event.target;
         if (form.classList.contains('comment-box') && form.closest('.discussion')) {
             postInPlace(form, event);
-        } else if (form.classList.contains('recommend-form')) {
-            recommendInPlace(form, event);
+        } else if (form.id === 'comment-actions' && event.submitter
+                && event.submitter.classList.contains('recommend')) {
+            recommendInPlace(form, event.submitter, event);
         }
     });
 

@@ -1,6 +1,5 @@
 package org.broadsheet.article;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import org.broadsheet.article.Views.ArticlePage;
 
 /**
  * The conversation under articles, provided by the comments module; the article pages print what it gives them
- * without knowing its shape, so the articles module does not depend on the comments module.
+ * with the fragment it names, so the articles module does not depend on the comments module.
  */
 public interface ArticleDiscussion {
 
@@ -16,12 +15,22 @@ public interface ArticleDiscussion {
     String DEFAULT_ORDER = "newest";
 
     /**
-     * The first page of the conversation under the article, as {@code viewer} (null for anonymous readers) sees
-     * it, in the order named by {@code sort} (null for the default).
+     * The first page of the conversation under the article, the same for every reader, in the order named by
+     * {@code sort}.
      *
      * @throws UnknownOrderException when {@code sort} names no order
      */
-    Object firstPage(ArticlePage article, String sort, Principal viewer);
+    Conversation firstPage(ArticlePage article, String sort);
+
+    /**
+     * A conversation as the article page prints it: with the fragment {@code discussion(d)} of its template.
+     * What each reader sees of their own in it comes from page parts, so the page stays the same for everyone.
+     */
+    interface Conversation {
+
+        /** The template whose {@code discussion} fragment prints it, such as {@code comment/fragments}. */
+        String template();
+    }
 
     /** The order asked for in the URL does not exist: the request is wrong, not the server. */
     class UnknownOrderException extends RuntimeException {

@@ -99,6 +99,18 @@ public final class Views {
     /** The front page: a lead story, top stories, the latest news and a block per main section. */
     public record FrontPage(ArticleCard lead, List<ArticleCard> topStories, List<ArticleCard> latest,
             List<SectionBlock> sections) {
+
+        /** Every card on the page, once. */
+        public List<ArticleCard> all() {
+            java.util.List<ArticleCard> all = new java.util.ArrayList<>();
+            if (lead != null) {
+                all.add(lead);
+            }
+            all.addAll(topStories);
+            all.addAll(latest);
+            sections.forEach(block -> all.addAll(block.articles()));
+            return all;
+        }
     }
 
     /** A section with its place in the hierarchy and a page of its articles. */

@@ -3,7 +3,7 @@
  * feeds and sitemaps, corrections, the front page; Markdown rendered and sanitized on save. Which uploads readers
  * may see is answered here for the media module ({@link org.broadsheet.media.MediaAudience}).
  */
-@ApplicationModule(allowedDependencies = { "media", "shared" })
+@ApplicationModule(allowedDependencies = { "media", "pages", "shared" })
 package org.broadsheet.article;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
@@ -23,7 +22,6 @@ import org.broadsheet.article.Views.CommentTarget;
 import org.broadsheet.comment.CommentEvents.CommentPosted;
 import org.broadsheet.comment.CommentEvents.CommentReported;
 import org.broadsheet.comment.CommentViews.ArticleRef;
-import org.broadsheet.comment.CommentViews.CommentBox;
 import org.broadsheet.comment.CommentViews.CommentInContext;
 import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.Discussion;
@@ -67,11 +65,11 @@ public class CommentService {
     private final Datelines datelines;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final ThreadPageCache threadPages;
+    private final ThreadPages threadPages;
 
     CommentService(CommentRepository comments, ArticleService articles, AccountService accounts,
             SiteSettings settings, Datelines datelines, Clock clock, ApplicationEventPublisher events,
-            ThreadPageCache threadPages) {
+            ThreadPages threadPages) {
         this.threadPages = threadPages;
         this.comments = comments;
         this.articles = articles;
@@ -90,19 +88,17 @@ public class CommentService {
     }
 
     /**
-     * A page of threads under an article, each with its first replies, for {@code viewerId} (null when
-     * anonymous). Costs the same few statements for 5 comments or 5,000.
+     * A page of threads under an article, each with its first replies, the same for every reader. Costs the same
+     * few statements for 5 comments or 5,000, and none while the page is kept ({@link ThreadPages}).
      */
-    public Discussion discussion(ArticleRef article, Set<Long> articleAuthors, CommentSort sort, int page,
-            Long viewerId) {
-        ThreadPageCache.Shared shared = threadPages.get(article.id(), sort, page,
+    public Discussion discussion(ArticleRef article, Set<Long> articleAuthors, CommentSort sort, int page) {
+        ThreadPages.Threads threads = threadPages.get(article.id(), sort, page,
                 () -> threadPage(article.id(), articleAuthors, sort, page));
-        Viewer viewer = viewer(viewerId, shared.threads());
-        return new Discussion(article, articleAuthors, sort, new PagedResult<>(shared.threads(), Math.max(1, page),
-                THREADS_PER_PAGE, shared.total()), viewer, viewerId == null ? null : box(null), null);
+        return new Discussion(article, articleAuthors, sort, new PagedResult<>(threads.threads(), Math.max(1, page),
+                THREADS_PER_PAGE, threads.total()));
     }
 
-    private ThreadPageCache.Shared threadPage(long articleId, Set<Long> articleAuthors, CommentSort sort, int page) {
+    private ThreadPages.Threads threadPage(long articleId, Set<Long> articleAuthors, CommentSort sort, int page) {
         // The count is always read, so a page costs the same statements however many threads there are.
         long total = comments.countThreads(articleId);
         List<Comment> roots = comments.findThreads(articleId,
@@ -114,18 +110,18 @@ public class CommentService {
         List<Row> replies = rootRows.isEmpty() ? List.of()
                 : comments.findFirstReplies(rootRows.stream().map(Row::id).toList(), REPLIES_PER_THREAD)
                         .stream().map(Row::of).toList();
-        return new ThreadPageCache.Shared(total,
+        return new ThreadPages.Threads(total,
                 assembler(rootRows, replies, articleAuthors).threads(rootRows, replies));
     }
 
     /** A page of threads under the article with this id. */
-    public Discussion discussion(long articleId, CommentSort sort, int page, Long viewerId) {
+    public Discussion discussion(long articleId, CommentSort sort, int page) {
         CommentTarget target = target(articleId);
-        return discussion(ref(target), target.authorAccountIds(), sort, page, viewerId);
+        return discussion(ref(target), target.authorAccountIds(), sort, page);
     }
 
     /** The whole thread a comment belongs to, with that comment picked out: what its permalink shows. */
-    public ThreadPage thread(long commentId, Long viewerId) {
+    public ThreadPage thread(long commentId) {
         Comment comment = visibleOrPlaceholder(commentId);
         CommentTarget target = target(comment.getArticleId());
         List<Row> rows = comments.findThread(comment.threadId()).stream().map(Row::of).toList();
@@ -135,8 +131,7 @@ public class CommentService {
         if (threads.isEmpty()) {
             throw new NotFoundException("comment " + commentId);
         }
-        return new ThreadPage(ref(target), threads.get(0), commentId, viewer(viewerId, threads),
-                viewerId == null ? null : box(null), null);
+        return new ThreadPage(ref(target), threads.get(0), commentId);
     }
 
     /** A comment with its article, for the pages that reply to it, report it or delete it. */
@@ -164,14 +159,16 @@ public class CommentService {
         return new CommentInContext(ref(target), single(comment, target), comment.getBody());
     }
 
-    /** A signed-in reader's view of their own new comment, as it is added to a page in place. */
-    public Viewer viewerOf(long accountId) {
-        return new Viewer(accountId, Set.of(), Set.of(), clock.instant());
+    /** Which of these comments the reader recommends, and the time that decides what they may still edit. */
+    public Viewer viewer(long accountId, Collection<Long> commentIds) {
+        Set<Long> recommended = commentIds.isEmpty() ? Set.of()
+                : Set.copyOf(comments.findRecommendedAmong(accountId, List.copyOf(commentIds)));
+        return new Viewer(accountId, recommended, clock.instant());
     }
 
-    /** A fresh comment box (a new idempotency key), holding {@code text} if given. */
-    public CommentBox box(String text) {
-        return new CommentBox(UUID.randomUUID().toString(), text);
+    /** The account ids of the readers this reader ignores. */
+    public Set<Long> ignoredIds(long accountId) {
+        return Set.copyOf(comments.findIgnored(accountId));
     }
 
     /** Ids of the articles with the most comments posted since then. */
@@ -558,25 +555,6 @@ public class CommentService {
             }
         }
         return new ThreadAssembler(accounts.commenters(people), articleAuthors, datelines, clock.instant());
-    }
-
-    private Viewer viewer(Long viewerId, List<ThreadView> threads) {
-        if (viewerId == null) {
-            return null;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (ThreadView thread : threads) {
-            collect(thread.root(), ids);
-        }
-        Set<Long> recommended = ids.isEmpty() ? Set.of() : Set.copyOf(comments.findRecommendedAmong(viewerId, ids));
-        return new Viewer(viewerId, recommended, Set.copyOf(comments.findIgnored(viewerId)), clock.instant());
-    }
-
-    private static void collect(CommentView comment, Collection<Long> ids) {
-        ids.add(comment.id());
-        for (CommentView reply : comment.replies()) {
-            collect(reply, ids);
-        }
     }
 
     private CommentView single(Comment comment, CommentTarget target) {

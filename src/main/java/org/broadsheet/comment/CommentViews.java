@@ -2,24 +2,19 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.PagedResult;
-import org.broadsheet.shared.web.PersonalRegion;
+import org.broadsheet.article.ArticleDiscussion;
 
 /**
  * The records comment pages are rendered from. Reader-written text arrives here already escaped and formatted
  * ({@link CommentText}); names are printed with {@code th:text}.
  */
 public final class CommentViews {
-
-    /** The name of the part of cached pages that holds the conversation. */
-    public static final String REGION = "comments";
 
     /** How long after posting a reader may still edit their comment. */
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
@@ -63,6 +58,28 @@ public final class CommentViews {
         public String profileUrl() {
             return authorUsername == null ? null : "/users/" + authorUsername;
         }
+
+        /** What the comment's actions are made from, for each reader (the part {@code bs:comment-tools}). */
+        public CommentTools tools(boolean open, String back) {
+            return new CommentTools(id, authorId, authorName, postedAt, recommendCount, open, back);
+        }
+
+        /** Whose comment it is, for the fold of a reader someone ignores ({@code bs:ignore-open}). */
+        public Fold fold() {
+            return new Fold(authorId, authorName);
+        }
+    }
+
+    /**
+     * A comment as its actions need it: the reply link (when comments are open), recommending, and the "More"
+     * menu; {@code back} is where its forms return to.
+     */
+    public record CommentTools(long id, Long authorId, String authorName, Instant postedAt, int recommendCount,
+            boolean open, String back) {
+    }
+
+    /** The author of a comment that may be folded away for a reader who ignores them. */
+    public record Fold(Long authorId, String authorName) {
     }
 
     /** How long ago something happened, in the largest whole unit: now, minutes, hours, days, or long (a date). */
@@ -94,50 +111,41 @@ public final class CommentViews {
         }
     }
 
-    /**
-     * What a signed-in reader's view of a conversation adds: which comments they wrote, recommended or hide.
-     */
-    public record Viewer(long accountId, Set<Long> recommended, Set<Long> ignored, Instant now) {
+    /** What a signed-in reader's view of a conversation adds: which comments are theirs, which they recommend. */
+    public record Viewer(long accountId, Set<Long> recommended, Instant now) {
 
-        public boolean owns(CommentView comment) {
-            return comment.authorId() != null && comment.authorId() == accountId;
+        public boolean owns(Long authorId) {
+            return authorId != null && authorId == accountId;
         }
 
-        public boolean recommends(CommentView comment) {
-            return recommended.contains(comment.id());
+        public boolean recommends(long commentId) {
+            return recommended.contains(commentId);
         }
 
-        public boolean ignores(CommentView comment) {
-            return comment.authorId() != null && ignored.contains(comment.authorId());
-        }
-
-        public boolean canEdit(CommentView comment) {
-            return owns(comment) && !comment.deleted() && now.isBefore(comment.postedAt().plus(EDIT_WINDOW));
-        }
-
-        public boolean canRecommend(CommentView comment) {
-            return !comment.deleted() && !owns(comment);
+        public boolean canEdit(Long authorId, Instant postedAt) {
+            return owns(authorId) && now.isBefore(postedAt.plus(EDIT_WINDOW));
         }
     }
 
     /** The comment box: the key that makes a resubmission harmless, and any text waiting to be posted. */
     public record CommentBox(String key, String text) {
+
+        /** A fresh comment box: a new idempotency key, holding {@code text} if given. */
+        public static CommentBox fresh(String text) {
+            return new CommentBox(UUID.randomUUID().toString(), text);
+        }
     }
 
-    /** A page of the conversation under an article, for one reader ({@code viewer} null when anonymous). */
+    /**
+     * A page of the conversation under an article, the same for every reader: what is a reader's own in it
+     * (their comment box, their actions on each comment) is rendered by the parts of {@code comment/parts}.
+     */
     public record Discussion(ArticleRef article, Set<Long> articleAuthors, CommentSort sort,
-            PagedResult<ThreadView> threads, Viewer viewer, CommentBox box, String personalHtml) {
+            PagedResult<ThreadView> threads) implements ArticleDiscussion.Conversation {
 
-        /** The same page with text waiting in the comment box. */
-        public Discussion withText(String text) {
-            return box == null || text == null ? this
-                    : new Discussion(article, articleAuthors, sort, threads, viewer, new CommentBox(box.key(), text),
-                            personalHtml);
-        }
-
-        /** The same page with its signed-in reader's view already rendered, to print as it is. */
-        public Discussion withPersonalHtml(String html) {
-            return new Discussion(article, articleAuthors, sort, threads, viewer, box, html);
+        @Override
+        public String template() {
+            return "comment/fragments";
         }
 
         public List<CommentSort> sorts() {
@@ -161,30 +169,10 @@ public final class CommentViews {
         public String sortUrl(CommentSort order) {
             return article.url() + (order.isDefault() ? "" : "?sort=" + order.param()) + "#comments";
         }
-
-        /** The opening marker that lets the page cache render this part again for a signed-in reader. */
-        public String regionMarker() {
-            // What the region needs to render again without reading the article: ids, a path, numbers.
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("article", article.id());
-            parameters.put("url", article.url());
-            parameters.put("open", article.commentsOpen());
-            parameters.put("count", article.commentCount());
-            parameters.put("authors", articleAuthors.stream().map(String::valueOf)
-                    .collect(Collectors.joining(",")));
-            parameters.put("sort", sort.param());
-            parameters.put("page", threads.page());
-            return PersonalRegion.opening(REGION, parameters);
-        }
     }
 
     /** One thread shown whole, on its own page, with one of its comments picked out. */
-    public record ThreadPage(ArticleRef article, ThreadView thread, long highlighted, Viewer viewer,
-            CommentBox box, String personalHtml) {
-
-        public ThreadPage withPersonalHtml(String html) {
-            return new ThreadPage(article, thread, highlighted, viewer, box, html);
-        }
+    public record ThreadPage(ArticleRef article, ThreadView thread, long highlighted) {
     }
 
     /** A comment and its article, for pages that act on one comment (reply, edit, delete, report). */

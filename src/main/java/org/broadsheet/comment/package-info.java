@@ -3,7 +3,7 @@
  * posting, recommending, reporting and ignoring, and the conversation under each article. It reads articles and
  * commenters through their modules' APIs.
  */
-@ApplicationModule(allowedDependencies = { "article", "account", "shared" })
+@ApplicationModule(allowedDependencies = { "article", "account", "pages", "shared" })
 package org.broadsheet.comment;
 
 import org.springframework.modulith.ApplicationModule;

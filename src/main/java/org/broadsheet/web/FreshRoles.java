@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.account.AccountEvents.RolesChanged;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.springframework.context.event.EventListener;
@@ -26,8 +27,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,10 +48,14 @@ class FreshRoles {
     }
 
     /** After the commit: marked earlier, a session could reload the old roles before the new ones are stored. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(RolesChanged event) {
+        AfterCommit.run(() -> markSessionsOf(event.username()));
+    }
+
+    private void markSessionsOf(String username) {
         for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(event.username())) {
+            if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(username)) {
                 for (SessionInformation session : sessions.getAllSessions(principal, false)) {
                     stale.add(session.getSessionId());
                 }

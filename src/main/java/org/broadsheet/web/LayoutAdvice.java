@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.pages.SharedPage;
 import org.broadsheet.shared.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,10 @@ class LayoutAdvice {
         return Year.now(clock.withZone(site.zone())).getValue();
     }
 
+    /** The reader, on pages of their own; a page the same for everyone shows them only in its parts. */
     @ModelAttribute("currentUser")
-    AccountUser currentUser(@AuthenticationPrincipal Object principal) {
-        return principal instanceof AccountUser user ? user : null;
+    AccountUser currentUser(@AuthenticationPrincipal Object principal, HttpServletRequest request) {
+        return principal instanceof AccountUser user && !SharedPage.isShared(request) ? user : null;
     }
 
     /** The page being shown, for "sign in" and "register" links that come back to it. */

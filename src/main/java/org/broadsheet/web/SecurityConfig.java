@@ -16,7 +16,7 @@ import org.broadsheet.account.RememberedSignIns;
 import org.broadsheet.account.SignInThrottle;
 import org.broadsheet.account.SignInThrottledException;
 import org.broadsheet.account.ThrottledAuthenticationProvider;
-import org.broadsheet.shared.VideoEmbeds;
+import org.broadsheet.shared.web.SecurityHeaders;
 import org.broadsheet.shared.web.ContinuePaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -51,18 +51,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
-    /** Frames only for the players of the allowed video providers that article bodies embed (VideoEmbeds). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
-            + "frame-src " + VideoEmbeds.YOUTUBE_PLAYER_ORIGIN + " " + VideoEmbeds.VIMEO_PLAYER_ORIGIN + "; "
-            + "style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
     static final String SIGN_IN_USERNAME = "signInUsername";
 
-    /** The headers every response carries, for the few written outside Spring Security (SiteErrorReportValve). */
-    static java.util.Map<String, String> securityHeaders() {
-        return java.util.Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY, "X-Content-Type-Options",
-                "nosniff", "X-Frame-Options", "DENY", "Referrer-Policy", "strict-origin-when-cross-origin");
-    }
     static final int REMEMBER_ME_SECONDS = 30 * 24 * 3600;
 
     @Bean
@@ -137,7 +128,7 @@ class SecurityConfig {
     @Bean
     WebSecurityCustomizer refusedAddresses() {
         return web -> web.requestRejectedHandler((request, response, refused) -> {
-            securityHeaders().forEach(response::setHeader);
+            SecurityHeaders.all().forEach(header -> response.setHeader(header.getKey(), header.getValue()));
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         });
     }

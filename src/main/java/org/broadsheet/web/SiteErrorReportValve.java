@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.broadsheet.shared.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +46,7 @@ public class SiteErrorReportValve extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            SecurityConfig.securityHeaders().forEach(response::setHeader);
+            SecurityHeaders.all().forEach(header -> response.setHeader(header.getKey(), header.getValue()));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             if (page == null) {
                 response.setContentType("text/plain;charset=UTF-8");

@@ -1,6 +1,6 @@
 package org.broadsheet.web;
 
-import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.pages.CacheablePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -1,18 +1,10 @@
 package org.broadsheet.web;
 
-import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.broadsheet.shared.ContentChangedEvent;
-import org.broadsheet.shared.SiteProperties;
-import org.broadsheet.shared.web.CacheablePage;
-import org.broadsheet.shared.web.FragmentRenderer;
-import org.broadsheet.shared.web.PersonalRegion;
-import org.springframework.beans.factory.ObjectProvider;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -20,52 +12,21 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.http.CacheControl;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Wires the anonymous page cache: the filter in front of everything, and the interceptor that tells it which
- * handlers render pages that are the same for every anonymous reader.
+ * The site's assets (content-hashed URLs, a year in browsers' caches), its error pages for requests Tomcat
+ * refuses itself, and the types Tomcat does not know.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
     /** The folders under {@code classpath:/static} served as assets with content-hashed URLs. */
     private static final String[] ASSET_FOLDERS = { "css", "js", "images", "media" };
-
-    private final PageCacheFilter pageCache;
-
-    private final ObjectProvider<PersonalRegion> regions;
-
-    private final ObjectProvider<FragmentRenderer> fragments;
-
-    WebConfig(SiteProperties site, Clock clock, ObjectProvider<PersonalRegion> regions,
-            ObjectProvider<FragmentRenderer> fragments) {
-        this.pageCache = new PageCacheFilter(site.pageCacheTtl(), site.pageCacheSize(), clock);
-        this.regions = regions;
-        this.fragments = fragments;
-    }
-
-    @Bean
-    PageCacheFilter pageCacheFilter() {
-        return pageCache;
-    }
-
-    @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilterRegistration(PageCacheFilter filter) {
-        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
-        // Ahead of Spring Security (-100): a cached page already carries the security headers it was sent with.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
 
     /** The site's error page, not Tomcat's, for requests Tomcat refuses itself (see SiteErrorReportValve). */
     @Bean
@@ -77,6 +38,14 @@ class WebConfig implements WebMvcConfigurer {
         });
     }
 
+    /** Before everything, the page cache included: nothing is served or kept before the site is ready. */
+    @Bean
+    FilterRegistrationBean<StartingUp> startingUp(ObjectProvider<ApplicationAvailability> availability) {
+        FilterRegistrationBean<StartingUp> registration = new FilterRegistrationBean<>(new StartingUp(availability));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Captions files are WebVTT, which Tomcat's list of types does not name: browsers check the type. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> captionsType() {
@@ -85,11 +54,6 @@ class WebConfig implements WebMvcConfigurer {
             types.add("vtt", "text/vtt;charset=utf-8");
             factory.addMimeMappings(types);
         };
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onContentChanged(ContentChangedEvent event) {
-        pageCache.clear();
     }
 
     @Override
@@ -105,11 +69,5 @@ class WebConfig implements WebMvcConfigurer {
         registration.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new CanonicalAddresses());
-        registry.addInterceptor(new PersonalizedPages(pageCache, fragments, regions.orderedStream().toList()));
     }
 }

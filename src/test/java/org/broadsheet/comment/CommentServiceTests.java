@@ -157,12 +157,16 @@ class CommentServiceTests {
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 
-    private Discussion discussion(long articleId, CommentSort sort, int page, Long viewerId) {
-        return comments.discussion(articleId, sort, page, viewerId);
+    private Discussion discussion(long articleId, CommentSort sort, int page) {
+        return comments.discussion(articleId, sort, page);
+    }
+
+    private static List<Long> rootIds(Discussion discussion) {
+        return discussion.threads().items().stream().map(t -> t.root().id()).toList();
     }
 
     private ThreadView threadOf(long articleId, long rootId) {
-        return discussion(articleId, CommentSort.OLDEST, 1, null).threads().items().stream()
+        return discussion(articleId, CommentSort.OLDEST, 1).threads().items().stream()
                 .filter(t -> t.root().id() == rootId).findFirst()
                 .orElseThrow(() -> new AssertionError("no thread " + rootId + " on the first page"));
     }
@@ -419,7 +423,7 @@ class CommentServiceTests {
         assertThat(shownPlaceholder.deleted()).isTrue();
         assertThat(shownPlaceholder.authorName()).isNull();
         assertThat(ids(shownPlaceholder.replies())).containsExactly(last);
-        assertThat(comments.thread(middle, null).thread().root().id()).isEqualTo(root);
+        assertThat(comments.thread(middle).thread().root().id()).isEqualTo(root);
         assertCountsExact(articleId);
         // Deleting it again changes nothing.
         comments.delete(ben.id(), middle);
@@ -436,7 +440,7 @@ class CommentServiceTests {
         comments.delete(ana.id(), root);
         assertThat(rows("article_id = ?", articleId)).isZero();
         assertThat(commentCount(articleId)).isZero();
-        assertThat(discussion(articleId, CommentSort.NEWEST, 1, null).threads().total()).isZero();
+        assertThat(discussion(articleId, CommentSort.NEWEST, 1).threads().total()).isZero();
     }
 
     @Test
@@ -448,13 +452,12 @@ class CommentServiceTests {
         long answer = reply(ben, articleId, root, "Kept answer");
         comments.delete(ana.id(), root);
 
-        Discussion page = discussion(articleId, CommentSort.NEWEST, 1, ben.id());
+        Discussion page = discussion(articleId, CommentSort.NEWEST, 1);
         assertThat(page.threads().total()).isEqualTo(1);
         ThreadView thread = page.threads().items().get(0);
         assertThat(thread.root().deleted()).isTrue();
         assertThat(thread.root().deletedAccount()).isFalse();
         assertThat(ids(thread.root().replies())).containsExactly(answer);
-        assertThat(page.viewer().canRecommend(thread.root())).isFalse();
         assertThatThrownBy(() -> comments.toggleRecommendation(ben.id(), root)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> comments.edit(ana.id(), root, "Back again")).isInstanceOf(NotFoundException.class);
 
@@ -481,12 +484,8 @@ class CommentServiceTests {
         assertThat(jdbc.queryForList("SELECT account_id FROM comment_recommendation WHERE comment_id = ?",
                 Long.class, id)).containsExactly(cal.id());
         assertThat(threadOf(articleId, id).root().recommendCount()).isEqualTo(1);
-        Discussion forCal = discussion(articleId, CommentSort.NEWEST, 1, cal.id());
-        assertThat(forCal.viewer().recommends(forCal.threads().items().get(0).root())).isTrue();
-        Discussion forBen = discussion(articleId, CommentSort.NEWEST, 1, ben.id());
-        assertThat(forBen.viewer().recommends(forBen.threads().items().get(0).root())).isFalse();
-        Discussion forAna = discussion(articleId, CommentSort.NEWEST, 1, ana.id());
-        assertThat(forAna.viewer().canRecommend(forAna.threads().items().get(0).root())).isFalse();
+        assertThat(comments.viewer(cal.id(), List.of(id)).recommends(id)).isTrue();
+        assertThat(comments.viewer(ben.id(), List.of(id)).recommends(id)).isFalse();
         assertThatThrownBy(() -> comments.toggleRecommendation(ben.id(), Long.MAX_VALUE))
                 .isInstanceOf(NotFoundException.class);
         assertCountsExact(articleId);
@@ -540,15 +539,12 @@ class CommentServiceTests {
                 new IgnoredReader(cal.username(), cal.displayName()),
                 new IgnoredReader(ana.username(), ana.displayName()));
         assertThat(comments.ignoredBy(ana.id())).isEmpty();
-        Discussion forBen = discussion(articleId, CommentSort.NEWEST, 1, ben.id());
-        assertThat(forBen.viewer().ignored()).containsExactlyInAnyOrder(ana.id(), cal.id());
-        assertThat(forBen.threads().items()).allMatch(t -> forBen.viewer().ignores(t.root()));
+        assertThat(comments.ignoredIds(ben.id())).containsExactlyInAnyOrder(ana.id(), cal.id());
 
         comments.unignore(ben.id(), ana.username().toUpperCase());
         assertThat(comments.ignoredBy(ben.id())).containsExactly(new IgnoredReader(cal.username(),
                 cal.displayName()));
-        Discussion after = discussion(articleId, CommentSort.NEWEST, 1, ben.id());
-        assertThat(after.viewer().ignored()).containsExactly(cal.id());
+        assertThat(comments.ignoredIds(ben.id())).containsExactly(cal.id());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ignored_reader WHERE account_id = ?", Integer.class,
                 ben.id())).isEqualTo(1);
     }
@@ -627,12 +623,12 @@ class CommentServiceTests {
             long bens = post(ben, articleId, "Not held at all");
 
             assertThat(commentCount(articleId)).isEqualTo(2);
-            Discussion page = discussion(articleId, CommentSort.NEWEST, 1, null);
+            Discussion page = discussion(articleId, CommentSort.NEWEST, 1);
             assertThat(page.threads().total()).isEqualTo(2);
             assertThat(page.threads().items()).extracting(t -> t.root().id()).containsExactly(bens, anas);
             assertThat(threadOf(articleId, anas).replyCount()).isZero();
             assertThat(threadOf(articleId, anas).root().replies()).isEmpty();
-            assertThatThrownBy(() -> comments.thread(held.id(), null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> comments.thread(held.id())).isInstanceOf(NotFoundException.class);
             assertCountsExact(articleId);
 
             assertThat(accounts.verifyEmail(verificationToken(email))).contains(username);
@@ -641,12 +637,12 @@ class CommentServiceTests {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> rows("author_id = ? AND status = 'VISIBLE'", unverifiedId) == 2);
             assertThat(commentCount(articleId)).isEqualTo(4);
-            assertThat(discussion(articleId, CommentSort.NEWEST, 1, null).threads().items())
+            assertThat(discussion(articleId, CommentSort.NEWEST, 1).threads().items())
                     .extracting(t -> t.root().id()).containsExactly(bens, held.id(), anas);
             ThreadView anasThread = threadOf(articleId, anas);
             assertThat(anasThread.replyCount()).isEqualTo(1);
             assertThat(ids(anasThread.root().replies())).containsExactly(heldReply.id());
-            assertThat(comments.thread(held.id(), null).thread().root().html()).contains("Waiting to be seen");
+            assertThat(comments.thread(held.id()).thread().root().html()).contains("Waiting to be seen");
             assertCountsExact(articleId);
         } finally {
             settings.holdUnverifiedComments(false);
@@ -735,26 +731,26 @@ class CommentServiceTests {
         assertCountsExact(articleId);
         assertThat(commentCount(articleId)).isEqualTo(55);
 
-        Discussion first = discussion(articleId, CommentSort.NEWEST, 1, viewer.id());
+        Discussion first = discussion(articleId, CommentSort.NEWEST, 1);
         assertThat(first.threads().total()).isEqualTo(45);
         assertThat(first.threads().totalPages()).isEqualTo(3);
         assertThat(first.threads().items()).extracting(t -> t.root().id())
                 .containsExactlyElementsOf(reversed(roots.subList(25, 45)));
-        assertThat(first.viewer().recommended()).isEmpty();
-        assertThat(discussion(articleId, CommentSort.NEWEST, 2, null).threads().items()).extracting(t -> t.root().id())
+        assertThat(comments.viewer(viewer.id(), rootIds(first)).recommended()).isEmpty();
+        assertThat(discussion(articleId, CommentSort.NEWEST, 2).threads().items()).extracting(t -> t.root().id())
                 .containsExactlyElementsOf(reversed(roots.subList(5, 25)));
-        assertThat(discussion(articleId, CommentSort.NEWEST, 3, null).threads().items()).extracting(t -> t.root().id())
+        assertThat(discussion(articleId, CommentSort.NEWEST, 3).threads().items()).extracting(t -> t.root().id())
                 .containsExactlyElementsOf(reversed(roots.subList(0, 5)));
-        assertThatThrownBy(() -> discussion(articleId, CommentSort.NEWEST, 4, null))
+        assertThatThrownBy(() -> discussion(articleId, CommentSort.NEWEST, 4))
                 .isInstanceOf(NotFoundException.class);
 
-        assertThat(discussion(articleId, CommentSort.OLDEST, 1, null).threads().items())
+        assertThat(discussion(articleId, CommentSort.OLDEST, 1).threads().items())
                 .extracting(t -> t.root().id()).containsExactlyElementsOf(roots.subList(0, 20));
-        Discussion recommended = discussion(articleId, CommentSort.RECOMMENDED, 1, viewer.id());
+        Discussion recommended = discussion(articleId, CommentSort.RECOMMENDED, 1);
         assertThat(recommended.threads().items()).extracting(t -> t.root().id()).startsWith(roots.get(7),
                 roots.get(30), roots.get(44), roots.get(43));
-        assertThat(recommended.viewer().recommended()).containsExactly(roots.get(7));
-        Discussion mostReplies = discussion(articleId, CommentSort.REPLIES, 1, null);
+        assertThat(comments.viewer(viewer.id(), rootIds(recommended)).recommended()).containsExactly(roots.get(7));
+        Discussion mostReplies = discussion(articleId, CommentSort.REPLIES, 1);
         assertThat(mostReplies.threads().items()).extracting(t -> t.root().id()).startsWith(root12, roots.get(40),
                 roots.get(44));
 
@@ -772,7 +768,7 @@ class CommentServiceTests {
         assertThat(shown(thread40.root())).isEqualTo(2);
 
         // A thread's own page has all of it, whichever of its comments is asked for.
-        ThreadPage whole = comments.thread(replies.get(6), viewer.id());
+        ThreadPage whole = comments.thread(replies.get(6));
         assertThat(whole.highlighted()).isEqualTo(replies.get(6));
         assertThat(whole.thread().root().id()).isEqualTo(root12);
         assertThat(whole.thread().hiddenReplies()).isZero();
@@ -780,20 +776,18 @@ class CommentServiceTests {
         assertThat(ids(whole.thread().root().replies())).containsExactly(replies.get(0), replies.get(4),
                 replies.get(5), replies.get(7));
         assertThat(ids(whole.thread().root().replies().get(1).replies())).containsExactly(replies.get(6));
-        assertThat(comments.thread(root12, null).thread()).isEqualTo(whole.thread());
+        assertThat(comments.thread(root12).thread()).isEqualTo(whole.thread());
     }
 
     @Test
     void shouldShowAnEmptyConversationButNoEmptySecondPage() {
         long articleId = article();
-        Discussion empty = discussion(articleId, CommentSort.NEWEST, 1, null);
+        Discussion empty = discussion(articleId, CommentSort.NEWEST, 1);
         assertThat(empty.threads().items()).isEmpty();
         assertThat(empty.threads().total()).isZero();
-        assertThat(empty.viewer()).isNull();
-        assertThat(empty.box()).isNull();
-        assertThatThrownBy(() -> discussion(articleId, CommentSort.NEWEST, 2, null))
+        assertThatThrownBy(() -> discussion(articleId, CommentSort.NEWEST, 2))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> comments.thread(Long.MAX_VALUE, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> comments.thread(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
     }
 
     private static List<Long> reversed(List<Long> ids) {

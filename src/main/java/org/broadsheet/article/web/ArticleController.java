@@ -1,6 +1,5 @@
 package org.broadsheet.article.web;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +8,11 @@ import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.ArticlePage;
-import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.article.Views.FrontPage;
+import org.broadsheet.pages.CacheablePage;
+import org.broadsheet.pages.PageTags;
+import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -52,16 +55,21 @@ class ArticleController {
 
     @GetMapping("/")
     String front(Model model) {
-        model.addAttribute("front", articles.frontPage());
+        FrontPage front = articles.frontPage();
+        model.addAttribute("front", front);
         ArticleDiscussion comments = discussion.getIfAvailable();
-        model.addAttribute("mostDiscussed", comments == null ? List.of()
-                : articles.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED)));
+        List<ArticleCard> mostDiscussed = comments == null ? List.of()
+                : articles.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED));
+        model.addAttribute("mostDiscussed", mostDiscussed);
+        PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.MOST_DISCUSSED);
+        tag(front.all());
+        tag(mostDiscussed);
         return FRONT_VIEW;
     }
 
     @GetMapping("/{section}/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}")
     Object article(@PathVariable String slug, @RequestParam(defaultValue = ArticleDiscussion.DEFAULT_ORDER) String sort,
-            HttpServletRequest request, Principal viewer, Model model) {
+            HttpServletRequest request, Model model) {
         ArticleLookup lookup = articles.article(slug);
         if (lookup instanceof ArticleLookup.Moved moved) {
             return permanentRedirect(moved.url());
@@ -72,10 +80,12 @@ class ArticleController {
         }
         model.addAttribute("article", page);
         model.addAttribute("jsonLd", structuredData.newsArticle(page));
+        PageTags.add(ContentChangedEvent.article(page.id()));
+        tag(page.related());
         ArticleDiscussion comments = discussion.getIfAvailable();
         if (comments != null) {
             try {
-                model.addAttribute("discussion", comments.firstPage(page, sort, viewer));
+                model.addAttribute("discussion", comments.firstPage(page, sort));
             } catch (ArticleDiscussion.UnknownOrderException e) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown comment order");
             }
@@ -85,20 +95,34 @@ class ArticleController {
 
     @GetMapping("/sections/{slug}")
     String section(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", articles.section(slug, Pages.check(page)));
+        var shown = articles.section(slug, Pages.check(page));
+        model.addAttribute("page", shown);
+        PageTags.add(ContentChangedEvent.LISTS);
+        tag(shown.articles().items());
         return SECTION_VIEW;
     }
 
     @GetMapping("/authors/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", articles.author(slug, Pages.check(page)));
+        var shown = articles.author(slug, Pages.check(page));
+        model.addAttribute("page", shown);
+        PageTags.add(ContentChangedEvent.LISTS);
+        tag(shown.articles().items());
         return AUTHOR_VIEW;
     }
 
     @GetMapping("/tags/{slug}")
     String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", articles.tag(slug, Pages.check(page)));
+        var shown = articles.tag(slug, Pages.check(page));
+        model.addAttribute("page", shown);
+        PageTags.add(ContentChangedEvent.LISTS);
+        tag(shown.articles().items());
         return TAG_VIEW;
+    }
+
+    /** The page shows these articles' cards: a change to one of them (its comments counted) renders it again. */
+    private static void tag(List<ArticleCard> cards) {
+        PageTags.add(cards.stream().map(card -> ContentChangedEvent.article(card.id())).toList());
     }
 
     private static RedirectView permanentRedirect(String url) {

@@ -1,7 +1,9 @@
 package org.broadsheet.article.web;
 
 import org.broadsheet.article.CorrectionService;
-import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.pages.CacheablePage;
+import org.broadsheet.pages.PageTags;
+import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ class CorrectionsController {
     @GetMapping("/corrections")
     String corrections(@RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("corrections", corrections.latest(Pages.check(page)));
+        PageTags.add(ContentChangedEvent.CORRECTIONS);
         return VIEW;
     }
 }

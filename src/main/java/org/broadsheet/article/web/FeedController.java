@@ -13,7 +13,9 @@ import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.SiteProperties;
-import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.pages.CacheablePage;
+import org.broadsheet.pages.PageTags;
+import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -74,11 +76,13 @@ class FeedController {
         pages.add("/");
         articles.navigation().forEach(section -> pages.add(section.url()));
         pages.add("/corrections");
+        PageTags.add(ContentChangedEvent.LISTS);
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, articles.sitemap()));
     }
 
     @GetMapping(FeedWriter.NEWS_SITEMAP_PATH)
     ResponseEntity<byte[]> newsSitemap() {
+        PageTags.add(ContentChangedEvent.LISTS);
         return ResponseEntity.ok().contentType(XML).body(writer.newsSitemap(articles.newsSitemap()));
     }
 
@@ -92,6 +96,7 @@ class FeedController {
         Instant builtAt = items.stream().map(ArticleCard::published).filter(Objects::nonNull)
                 .map(published -> OffsetDateTime.parse(published.iso()).toInstant())
                 .max(Instant::compareTo).orElseGet(clock::instant);
+        PageTags.add(ContentChangedEvent.LISTS);
         return ResponseEntity.ok().contentType(RSS).body(writer.rss(channel, items, builtAt));
     }
 

@@ -1,6 +1,7 @@
 package org.broadsheet.comment.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,11 @@ import org.broadsheet.comment.CommentViews.Discussion;
 import org.broadsheet.comment.CommentViews.Posted;
 import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.shared.NotFoundException;
-import org.broadsheet.shared.web.CacheablePage;
+import org.broadsheet.comment.CommentViews.CommentView;
+import org.broadsheet.pages.CacheablePage;
+import org.broadsheet.pages.FragmentRenderer;
+import org.broadsheet.pages.PageTags;
+import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -48,35 +53,39 @@ class CommentController {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
+    static final String COMMENT_FRAGMENT = "comment/fragments :: comment(c=${c}, article=${article}, "
+            + "highlighted=${highlighted}, back=${back})";
+
     private final CommentService comments;
-    private final SignedInConversation signedIn;
+    private final FragmentRenderer fragments;
     private final MessageSource messages;
 
-    CommentController(CommentService comments, SignedInConversation signedIn, MessageSource messages) {
+    CommentController(CommentService comments, FragmentRenderer fragments, MessageSource messages) {
         this.comments = comments;
-        this.signedIn = signedIn;
+        this.fragments = fragments;
         this.messages = messages;
     }
 
     @CacheablePage
     @GetMapping("/articles/{id}/comments")
     String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = CommentSort.DEFAULT_PARAM) String sort,
-            @AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+            @RequestParam(defaultValue = CommentSort.DEFAULT_PARAM) String sort, Model model) {
         if (page < 1 || page > MAX_PAGE) {
             throw new NotFoundException("comment page " + page);
         }
-        Discussion discussion = comments.discussion(id, sortOf(sort), page, user == null ? null : user.id());
-        model.addAttribute("discussion", user == null ? discussion : signedIn.render(discussion, request, response));
+        Discussion discussion = comments.discussion(id, sortOf(sort), page);
+        PageTags.add(ContentChangedEvent.conversation(id), ContentChangedEvent.article(id));
+        model.addAttribute("discussion", discussion);
         return PAGE_VIEW;
     }
 
+    @CacheablePage
     @GetMapping("/comments/{id}")
-    String permalink(@PathVariable long id, @AuthenticationPrincipal AccountUser user, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
-        ThreadPage thread = comments.thread(id, user == null ? null : user.id());
-        model.addAttribute("thread", user == null ? thread : signedIn.render(thread, request, response));
+    String permalink(@PathVariable long id, Model model) {
+        ThreadPage thread = comments.thread(id);
+        PageTags.add(ContentChangedEvent.conversation(thread.article().id()),
+                ContentChangedEvent.article(thread.article().id()));
+        model.addAttribute("thread", thread);
         return THREAD_VIEW;
     }
 
@@ -88,7 +97,7 @@ class CommentController {
         }
         model.addAttribute("context", parent);
         model.addAttribute("article", parent.article());
-        model.addAttribute("box", comments.box(null));
+        model.addAttribute("box", CommentBox.fresh(null));
         return COMPOSE_VIEW;
     }
 
@@ -104,8 +113,10 @@ class CommentController {
             if (posted.held()) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).build();
             }
-            String html = signedIn.renderOwn(comments.inContext(posted.id()).comment(), comments.article(id),
-                    comments.viewerOf(user.id()), request, response);
+            CommentView comment = comments.inContext(posted.id()).comment();
+            // Rendered for its author, the parts in place: what a page load would show them.
+            String html = fragments.render(COMMENT_FRAGMENT, Map.of("c", comment, "article", comments.article(id),
+                    "highlighted", comment.id(), "back", comment.permalink()), request, response);
             return ResponseEntity.status(HttpStatus.CREATED).contentType(HTML).body(html);
         } catch (CommentRejectedException e) {
             return ResponseEntity.unprocessableContent().contentType(TEXT)

@@ -99,7 +99,7 @@ class ArticleControllerTests {
     void shouldAnswerBadRequestForAnUnknownCommentOrder() throws Exception {
         ArticlePage article = ArticleFixtures.page("Harbour bridge reopens", ArticleFixtures.image(), true);
         given(articles.article("harbour-bridge-reopens")).willReturn(new ArticleLookup.Found(article));
-        given(discussion.firstPage(eq(article), eq("sideways"), any()))
+        given(discussion.firstPage(eq(article), eq("sideways")))
                 .willThrow(new ArticleDiscussion.UnknownOrderException("sideways"));
 
         mvc.perform(get(ArticleFixtures.URL + "?sort=sideways")).andExpect(status().isBadRequest());

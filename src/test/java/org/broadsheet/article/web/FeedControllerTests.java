@@ -76,7 +76,7 @@ class FeedControllerTests {
             "/authors/ada-lovelace");
     private static final AuthorLink ZOE = new AuthorLink(8, "zoe-bronte", "Zoë Brontë", "Editor",
             "/authors/zoe-bronte");
-    private static final String CACHEABLE = "org.broadsheet.web.PageCacheFilter.cacheable";
+    private static final String CACHEABLE = "org.broadsheet.pages.PageCacheFilter.cacheable";
 
     @TestConfiguration
     @EnableConfigurationProperties(SiteProperties.class)

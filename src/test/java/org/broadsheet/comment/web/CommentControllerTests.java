@@ -41,7 +41,6 @@ import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.comment.CommentViews.ThreadView;
 import org.broadsheet.comment.CommentViews.Viewer;
 import org.broadsheet.shared.NotFoundException;
-import org.broadsheet.comment.ThreadPageCache;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -64,7 +63,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * posting.
  */
 @WebMvcTest(CommentController.class)
-@Import({ WebSliceTestConfig.class, SignedInConversation.class, ThreadPageCache.class })
+@Import({ WebSliceTestConfig.class, CommentParts.class })
 class CommentControllerTests {
 
     private static final String LINKS_MESSAGE = "A comment can hold at most 3 links. Remove some and post it again.";
@@ -115,8 +114,8 @@ class CommentControllerTests {
 
     @Test
     void shouldRenderThreadsWithTheirRepliesNestedToTheThirdLevel() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(samsThread(), deletedThread()), 1, 45, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(samsThread(), deletedThread()), 1, 45, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -153,9 +152,9 @@ class CommentControllerTests {
         // Names a template could mistake for "false" when it tests a string for truth.
         CommentView answer = by(4, 11L, "Dee Moss", "dee", "Dee answers.", 3, name, List.of());
         CommentView second = by(2, 9L, name, "bea", "Second.", 2, null, List.of(answer));
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(discussion(
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(discussion(
                 List.of(thread(CommentFixtures.withReplies(comment(1, "Root."), List.of(second)), 0)), 1, 1,
-                CommentSort.NEWEST, null));
+                CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -164,8 +163,8 @@ class CommentControllerTests {
 
     @Test
     void shouldPrintWhenEachCommentWasPostedAndLinkToIt() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -184,24 +183,24 @@ class CommentControllerTests {
 
     @Test
     void shouldShowRecommendationCountsButNoActionsToAnonymousReaders() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
         assertThat(page.select("#comment-1 > article .recommend-total").text()).isEqualTo("3 recommendations");
         assertThat(page.select("#comment-2 > article .recommend-total").text()).isEqualTo("1 recommendation");
         assertThat(page.select("#comment-3 > article .recommend-total").text()).isEqualTo("No recommendations");
-        assertThat(page.select("form.recommend-form, details.comment-more, form#comment-form")).isEmpty();
+        assertThat(page.select("button.recommend, details.comment-more, form#comment-form, form#comment-actions"))
+                .isEmpty();
         // Only one thread: no orders to choose between.
         assertThat(page.select("nav.comment-sort, nav.comment-pages")).isEmpty();
     }
 
     @Test
     void shouldKeepTheirPlaceForDeletedComments() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(discussion(
-                List.of(deletedThread(), thread(deleted(12, null, 1, List.of()), 0)), 1, 2, CommentSort.NEWEST,
-                null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(discussion(
+                List.of(deletedThread(), thread(deleted(12, null, 1, List.of()), 0)), 1, 2, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -217,8 +216,8 @@ class CommentControllerTests {
 
     @Test
     void shouldInviteAnonymousReadersToJoinAndComeBackToTheCommentBox() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(samsThread()), 1, 1, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -238,16 +237,18 @@ class CommentControllerTests {
         CommentView anasReply = by(2, ANA_ID, "Ana Reader", "ana", "Agreed.", 2, null, List.of());
         CommentView sams = CommentFixtures.withReplies(comment(1, "Open again."), List.of(anasReply));
         CommentView ivys = by(30, 12L, "Ivy Noise", "ivy", "Buy my things.", 1, null, List.of());
-        Viewer ana = new Viewer(ANA_ID, Set.of(1L), Set.of(12L), NOW);
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, ANA_ID)).willReturn(
-                discussion(List.of(thread(sams, 0), thread(ivys, 0)), 1, 2, CommentSort.NEWEST, ana));
+        given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
+                .willReturn(CommentFixtures.anaViewing(1L));
+        given(comments.ignoredIds(ANA_ID)).willReturn(Set.of(12L));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(thread(sams, 0), thread(ivys, 0)), 1, 2, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments").with(user(ana())));
 
         Element form = page.selectFirst("form#comment-form");
         assertThat(form.attr("method")).isEqualTo("post");
         assertThat(form.attr("action")).isEqualTo("/articles/5/comments");
-        assertThat(form.select("input[name=key]").val()).isEqualTo(KEY);
+        assertThat(form.select("input[name=key]").val()).matches("[0-9a-f-]{36}");
         assertThat(form.select("input[name=_csrf]")).hasSize(1);
         assertThat(form.select("label[for=comment-text]").text()).isEqualTo("Your comment");
         assertThat(form.select("textarea#comment-text[name=text]").val()).isEmpty();
@@ -257,20 +258,27 @@ class CommentControllerTests {
         assertThat(form.select("button[type=submit]").text()).isEqualTo("Post comment");
         assertThat(page.select(".join-forum")).isEmpty();
 
+        // The comments' buttons share one form, which carries the form token once for the page.
+        Element actions = page.selectFirst("form#comment-actions");
+        assertThat(actions.attr("method")).isEqualTo("post");
+        assertThat(actions.select("input[name=_csrf]")).hasSize(1);
+        assertThat(page.select("input[name=_csrf]")).as("the box's, the actions' and signing out's form tokens").hasSize(3);
         // Sam's comment, which Ana recommends: she can withdraw it, report it or ignore Sam.
-        Element recommend = page.selectFirst("#comment-1 > article form.recommend-form");
-        assertThat(recommend.attr("action")).isEqualTo("/comments/1/recommend");
-        assertThat(recommend.select("input[name=back]").val()).isEqualTo(ARTICLE_URL + "#comment-1");
-        assertThat(recommend.select("input[name=_csrf]")).hasSize(1);
-        assertThat(recommend.select("button").attr("aria-pressed")).isEqualTo("true");
-        assertThat(recommend.select("button").text()).isEqualTo("Recommended 0");
+        Element recommend = page.selectFirst("#comment-1 > article button.recommend");
+        assertThat(recommend.attr("form")).isEqualTo("comment-actions");
+        assertThat(recommend.attr("formaction")).isEqualTo("/comments/1/recommend");
+        assertThat(recommend.attr("name")).isEqualTo("back");
+        assertThat(recommend.val()).isEqualTo(ARTICLE_URL + "#comment-1");
+        assertThat(recommend.attr("aria-pressed")).isEqualTo("true");
+        assertThat(recommend.text()).isEqualTo("Recommended 0");
         assertThat(page.select("#comment-1 > article .comment-more a").eachAttr("href"))
                 .containsExactly("/comments/1/report");
-        assertThat(page.select("#comment-1 > article .comment-more form").attr("action"))
-                .isEqualTo("/comments/1/ignore-author");
-        assertThat(page.select("#comment-1 > article .comment-more button").text()).isEqualTo("Ignore Sam Okafor");
+        Element ignore = page.selectFirst("#comment-1 > article .comment-more button");
+        assertThat(ignore.attr("formaction")).isEqualTo("/comments/1/ignore-author");
+        assertThat(ignore.attr("form")).isEqualTo("comment-actions");
+        assertThat(ignore.text()).isEqualTo("Ignore Sam Okafor");
         // Her own reply: no recommending, but edit (still within the window) and delete.
-        assertThat(page.select("#comment-2 > article form.recommend-form")).isEmpty();
+        assertThat(page.select("#comment-2 > article button.recommend")).isEmpty();
         assertThat(page.select("#comment-2 > article .comment-more a").eachAttr("href"))
                 .containsExactly("/comments/2/edit", "/comments/2/delete");
         // Ivy, whom Ana ignores, is folded away under her name.
@@ -283,8 +291,8 @@ class CommentControllerTests {
 
     @Test
     void shouldMarkTheCurrentOrderAndKeepItAcrossPages() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.OLDEST, 1, null)).willReturn(
-                discussion(List.of(samsThread()), 1, 45, CommentSort.OLDEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.OLDEST, 1)).willReturn(
+                discussion(List.of(samsThread()), 1, 45, CommentSort.OLDEST));
 
         Document page = html(get("/articles/5/comments?sort=oldest"));
 
@@ -304,8 +312,8 @@ class CommentControllerTests {
 
     @Test
     void shouldLinkToTheNextPageOfCommentsInTheDefaultOrder() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(samsThread()), 1, 45, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(samsThread()), 1, 45, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -316,8 +324,8 @@ class CommentControllerTests {
 
     @Test
     void shouldLinkBothWaysFromAMiddlePageAndBackToTheArticleForTheFirst() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 2, null)).willReturn(
-                discussion(List.of(samsThread()), 2, 45, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 2)).willReturn(
+                discussion(List.of(samsThread()), 2, 45, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments?page=2"));
 
@@ -343,9 +351,9 @@ class CommentControllerTests {
 
     @Test
     void shouldAnswerNotFoundForAPageBeyondTheLastOrAnUnknownArticle() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 9, null))
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 9))
                 .willThrow(new NotFoundException("comment page 9"));
-        given(comments.discussion(404L, CommentSort.NEWEST, 1, null)).willThrow(new NotFoundException("article"));
+        given(comments.discussion(404L, CommentSort.NEWEST, 1)).willThrow(new NotFoundException("article"));
 
         mvc.perform(get("/articles/5/comments?page=9")).andExpect(status().isNotFound());
         mvc.perform(get("/articles/404/comments")).andExpect(status().isNotFound());
@@ -355,7 +363,7 @@ class CommentControllerTests {
 
     @Test
     void shouldShowTheWholeThreadWithTheLinkedCommentPickedOut() throws Exception {
-        given(comments.thread(3, null)).willReturn(new ThreadPage(ARTICLE, samsThread(), 3, null, null, null));
+        given(comments.thread(3)).willReturn(new ThreadPage(ARTICLE, samsThread(), 3));
 
         Document page = html(get("/comments/3"));
 
@@ -370,7 +378,7 @@ class CommentControllerTests {
 
     @Test
     void shouldAnswerNotFoundForACommentThatIsNotThere() throws Exception {
-        given(comments.thread(99, null)).willThrow(new NotFoundException("comment 99"));
+        given(comments.thread(99)).willThrow(new NotFoundException("comment 99"));
 
         mvc.perform(get("/comments/99")).andExpect(status().isNotFound());
     }
@@ -380,7 +388,6 @@ class CommentControllerTests {
     @Test
     void shouldOfferAReplyFormUnderTheCommentAnswered() throws Exception {
         given(comments.inContext(1)).willReturn(CommentFixtures.inContext(comment(1, "Open again.")));
-        given(comments.box(null)).willReturn(new CommentBox("reply-key", null));
 
         Document page = html(get("/comments/1/reply").with(user(ana())));
 
@@ -390,7 +397,7 @@ class CommentControllerTests {
         Element form = page.selectFirst("form#comment-form");
         assertThat(form.attr("action")).isEqualTo("/articles/5/comments");
         assertThat(form.select("input[name=parentId]").val()).isEqualTo("1");
-        assertThat(form.select("input[name=key]").val()).isEqualTo("reply-key");
+        assertThat(form.select("input[name=key]").val()).matches("[0-9a-f-]{36}");
         assertThat(form.select("input[name=_csrf]")).hasSize(1);
         assertThat(form.select("button[type=submit]").text()).isEqualTo("Post reply");
     }
@@ -440,7 +447,8 @@ class CommentControllerTests {
                 CommentFixtures.POSTED, new Ago("now", 0), NOW, "<p>Hello there</p>", false, 0, 2, null, List.of());
         given(comments.post(ANA_ID, ARTICLE_ID, 12L, "Hello there", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.inContext(40)).willReturn(new CommentInContext(ARTICLE, posted, "Hello there"));
-        given(comments.viewerOf(ANA_ID)).willReturn(CommentFixtures.anaViewing());
+        given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
+                .willReturn(CommentFixtures.anaViewing());
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
 
         String body = mvc.perform(post("/articles/5/comments").param("text", "Hello there").param("parentId", "12")
@@ -513,8 +521,8 @@ class CommentControllerTests {
                 .andExpect(flash().attribute("notice", "comment.held"));
 
         // The notice as the next page prints it.
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, ANA_ID)).willReturn(
-                discussion(List.of(), 1, 0, CommentSort.NEWEST, CommentFixtures.anaViewing()));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(), 1, 0, CommentSort.NEWEST));
         Document page = html(get("/articles/5/comments").with(user(ana())).flashAttr("notice", "comment.held"));
         assertThat(page.select(".site-notice").text()).isEqualTo("Thank you. Your comment will appear once you have "
                 + "verified your email address; we have sent you a link.");
@@ -525,7 +533,8 @@ class CommentControllerTests {
         CommentView posted = by(40, ANA_ID, "Ana Reader", "ana", "Hi", 1, null, List.of());
         given(comments.post(ANA_ID, ARTICLE_ID, null, "Hi", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.inContext(40)).willReturn(new CommentInContext(ARTICLE, posted, "Hi"));
-        given(comments.viewerOf(ANA_ID)).willReturn(CommentFixtures.anaViewing());
+        given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
+                .willReturn(CommentFixtures.anaViewing());
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
 
         String type = mvc.perform(post("/articles/5/comments").param("text", "Hi").param("key", KEY)

@@ -78,13 +78,13 @@ final class CommentFixtures {
         return comment.replies().stream().mapToInt(r -> 1 + countReplies(r)).sum();
     }
 
-    static Viewer anaViewing() {
-        return new Viewer(ANA_ID, Set.of(), Set.of(), NOW);
+    /** Ana reading, recommending these comments, at {@link #NOW}. */
+    static Viewer anaViewing(Long... recommended) {
+        return new Viewer(ANA_ID, Set.of(recommended), NOW);
     }
 
-    static Discussion discussion(List<ThreadView> threads, int page, long total, CommentSort sort, Viewer viewer) {
-        return new Discussion(ARTICLE, Set.of(), sort, new PagedResult<>(threads, page, 20, total), viewer,
-                viewer == null ? null : new CommentBox(KEY, null), null);
+    static Discussion discussion(List<ThreadView> threads, int page, long total, CommentSort sort) {
+        return new Discussion(ARTICLE, Set.of(), sort, new PagedResult<>(threads, page, 20, total));
     }
 
     static CommentInContext inContext(CommentView comment) {

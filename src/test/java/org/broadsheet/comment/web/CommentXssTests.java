@@ -29,7 +29,6 @@ import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.IgnoredReader;
 import org.broadsheet.comment.CommentViews.ThreadPage;
 import org.broadsheet.comment.CommentViews.Viewer;
-import org.broadsheet.comment.ThreadPageCache;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,7 +46,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * becomes an element or an attribute, wherever the comment pages print it.
  */
 @WebMvcTest({ CommentController.class, IgnoredReadersController.class })
-@Import({ WebSliceTestConfig.class, SignedInConversation.class, ThreadPageCache.class })
+@Import({ WebSliceTestConfig.class, CommentParts.class })
 class CommentXssTests {
 
     private static final String IMG = "<img src=x onerror=alert(1)>";
@@ -85,8 +84,8 @@ class CommentXssTests {
 
     @Test
     void shouldPrintNamesAndCommentTextAsText() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(thread(hostileThread(), 0)), 1, 1, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(thread(hostileThread(), 0)), 1, 1, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -106,8 +105,8 @@ class CommentXssTests {
 
     @Test
     void shouldPrintTheNameAnsweredAsText() throws Exception {
-        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1, null)).willReturn(
-                discussion(List.of(thread(hostileThread(), 0)), 1, 1, CommentSort.NEWEST, null));
+        given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
+                discussion(List.of(thread(hostileThread(), 0)), 1, 1, CommentSort.NEWEST));
 
         Document page = html(get("/articles/5/comments"));
 
@@ -118,9 +117,10 @@ class CommentXssTests {
     @Test
     void shouldPrintNamesAsTextInWhatASignedInReaderSees() throws Exception {
         // Ana ignores the first author: the summary names them; the second she can ignore by name.
-        Viewer viewer = new Viewer(ANA_ID, Set.of(), Set.of(21L), NOW);
-        given(comments.thread(2, ANA_ID)).willReturn(new ThreadPage(CommentFixtures.ARTICLE,
-                thread(hostileThread(), 0), 2, viewer, null, null));
+        given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
+                .willReturn(new Viewer(ANA_ID, Set.of(), NOW));
+        given(comments.ignoredIds(ANA_ID)).willReturn(Set.of(21L));
+        given(comments.thread(2)).willReturn(new ThreadPage(CommentFixtures.ARTICLE, thread(hostileThread(), 0), 2));
 
         Document page = html(get("/comments/2").with(user(ana())));
 
@@ -134,7 +134,7 @@ class CommentXssTests {
     @Test
     void shouldPrintAHeadlineAndANoticeNameAsText() throws Exception {
         ArticleRef hostile = new ArticleRef(ARTICLE_ID, ARTICLE_URL, "</title>" + SCRIPT, true, 1);
-        given(comments.thread(1, null)).willReturn(new ThreadPage(hostile, thread(hostileThread(), 0), 1, null, null, null));
+        given(comments.thread(1)).willReturn(new ThreadPage(hostile, thread(hostileThread(), 0), 1));
 
         Document page = html(get("/comments/1").flashAttr("notice", "comment.ignore.done")
                 .flashAttr("noticeName", IMG));

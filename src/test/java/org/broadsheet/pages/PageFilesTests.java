@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

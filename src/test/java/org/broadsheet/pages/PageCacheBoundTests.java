@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,9 @@ class PageCacheBoundTests {
 
     private static final DataSize SIZE = DataSize.ofKilobytes(512);
 
-    private final PageCacheFilter cache = new PageCacheFilter(Duration.ofMinutes(10), SIZE, Clock.systemUTC());
+    private final PageFiles files = new PageFiles(Duration.ZERO);
+    private final PageCache cache = new PageCache(SIZE, Duration.ofMinutes(10), Clock.systemUTC(), files);
+    private final PageCacheFilter filter = new PageCacheFilter(cache, files, Clock.systemUTC());
 
     @Test
     void shouldNeverHoldMoreBytesThanItsSize() throws Exception {
@@ -55,7 +57,7 @@ class PageCacheBoundTests {
             res.setContentType("text/html;charset=UTF-8");
             res.getOutputStream().write(body);
         };
-        cache.doFilter(request, response, page);
+        filter.doFilter(request, response, page);
         return response;
     }
 }

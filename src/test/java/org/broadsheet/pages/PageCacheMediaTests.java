@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 
 /** Uploaded media pass by the anonymous page cache: large files are never copied into its memory. */
 class PageCacheMediaTests {
 
-    private final PageCacheFilter filter = new PageCacheFilter(Duration.ofSeconds(60),
-            org.springframework.util.unit.DataSize.ofMegabytes(1), Clock.systemUTC());
+    private final PageCacheFilter filter = new PageCacheFilter(
+            new PageCache(DataSize.ofMegabytes(1), Duration.ofSeconds(60), Clock.systemUTC(), null), null,
+            Clock.systemUTC());
 
     @Test
     void shouldLeaveMediaFilesAlone() {

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.pages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

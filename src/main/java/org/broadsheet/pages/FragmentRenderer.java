@@ -1,7 +1,10 @@
-package org.broadsheet.shared.web;
+package org.broadsheet.pages;
 
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +33,13 @@ public class FragmentRenderer {
 
     public String render(String viewName, Map<String, ?> model, HttpServletRequest request,
             HttpServletResponse response) {
+        // A view sets request attributes of its own (Spring's request context, Thymeleaf's evaluation context):
+        // rendered inside a page, it must leave the page's as they were, or the page's forms lose their bindings.
+        Map<String, Object> before = new HashMap<>();
+        for (Enumeration<String> names = request.getAttributeNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
+            before.put(name, request.getAttribute(name));
+        }
         try {
             View view = viewResolver.getObject().resolveViewName(viewName, RequestContextUtils.getLocale(request));
             CharArrayWriter out = new CharArrayWriter(4_096);
@@ -49,6 +59,17 @@ public class FragmentRenderer {
             return out.toString();
         } catch (Exception e) {
             throw new IllegalStateException("Could not render " + viewName, e);
+        } finally {
+            for (String name : Collections.list(request.getAttributeNames())) {
+                if (!before.containsKey(name)) {
+                    request.removeAttribute(name);
+                }
+            }
+            before.forEach((name, value) -> {
+                if (request.getAttribute(name) != value) {
+                    request.setAttribute(name, value);
+                }
+            });
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.broadsheet.shared.web;
+package org.broadsheet.pages;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler whose page is the same for every anonymous reader, so the anonymous page cache (org.broadsheet.web.PageCacheFilter) may keep it.
+ * Marks a handler whose page is the same for every reader but for its parts ({@link PagePart}): it is rendered
+ * once for everyone at its one address ({@link CanonicalAddresses}) and kept until what it shows changes.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,4 +1,4 @@
-package org.broadsheet.web;
+package org.broadsheet.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,202 @@
+package org.broadsheet.comment.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.broadsheet.account.AccountUser;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentViews.CommentBox;
+import org.broadsheet.comment.CommentViews.ArticleRef;
+import org.broadsheet.comment.CommentViews.CommentTools;
+import org.broadsheet.comment.CommentViews.Fold;
+import org.broadsheet.comment.CommentViews.Viewer;
+import org.broadsheet.comment.SignedInReader;
+import org.broadsheet.pages.PagePart;
+import org.broadsheet.pages.PageReader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The parts of the conversation that differ between readers ({@code comment/parts.html}): the comment box (or the
+ * invitation to join), the page's one form for the comments' buttons, each comment's actions, and the fold of a
+ * reader the reader ignores. A signed-in reader's page costs two small queries, which comments on it they
+ * recommend and whom they ignore, and the renderings of each situation are kept with the page.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommentParts {
+
+    static final String FRAGMENTS = "comment/parts";
+
+    /** What a comment's actions look like to one reader. */
+    enum Tools { ANONYMOUS, OTHERS, RECOMMENDED, OWN, OWN_EDITABLE }
+
+    @Bean
+    PagePart<ArticleRef, Void> commentBox(CommentService comments) {
+        return new Part<>("comment-box", "box") {
+            @Override
+            public Object variant(ArticleRef article, Void state, PageReader reader) {
+                // A signed-in reader's box holds a key of its own and any text they started.
+                return reader.signedIn() ? null : "anonymous";
+            }
+
+            @Override
+            public Map<String, Object> model(ArticleRef article, Void state, PageReader reader) {
+                Map<String, Object> model = new HashMap<>();
+                model.put("article", article);
+                model.put("signedIn", reader.signedIn());
+                model.put("key", CommentBox.fresh(null).key());
+                model.put("text", reader.signedIn() ? SignedInReader.takePendingComment(article.url()) : null);
+                return model;
+            }
+        };
+    }
+
+    @Bean
+    PagePart<ArticleRef, Void> commentFormToken() {
+        return new Part<>("comment-form-token", "form-token") {
+            @Override
+            public Object variant(ArticleRef article, Void state, PageReader reader) {
+                return reader.signedIn() ? null : "anonymous";
+            }
+
+            @Override
+            public Map<String, Object> model(ArticleRef article, Void state, PageReader reader) {
+                return Map.of("signedIn", reader.signedIn());
+            }
+        };
+    }
+
+    @Bean
+    PagePart<CommentTools, Viewer> commentTools(CommentService comments) {
+        return new PagePart<>() {
+            @Override
+            public String name() {
+                return "comment-tools";
+            }
+
+            @Override
+            public String fragment() {
+                return FRAGMENTS + " :: tools";
+            }
+
+            @Override
+            public Viewer prepare(PageReader reader, List<CommentTools> places) {
+                Long accountId = accountId(reader);
+                return accountId == null ? null
+                        : comments.viewer(accountId, places.stream().map(CommentTools::id).toList());
+            }
+
+            @Override
+            public Object variant(CommentTools t, Viewer viewer, PageReader reader) {
+                if (viewer == null) {
+                    return Tools.ANONYMOUS;
+                }
+                if (viewer.owns(t.authorId())) {
+                    return viewer.canEdit(t.authorId(), t.postedAt()) ? Tools.OWN_EDITABLE : Tools.OWN;
+                }
+                return viewer.recommends(t.id()) ? Tools.RECOMMENDED : Tools.OTHERS;
+            }
+
+            @Override
+            public Map<String, Object> model(CommentTools t, Viewer viewer, PageReader reader) {
+                Tools tools = (Tools) variant(t, viewer, reader);
+                Map<String, Object> model = new HashMap<>();
+                model.put("t", t);
+                model.put("signedIn", viewer != null);
+                model.put("own", tools == Tools.OWN || tools == Tools.OWN_EDITABLE);
+                model.put("editable", tools == Tools.OWN_EDITABLE);
+                model.put("recommended", tools == Tools.RECOMMENDED);
+                return model;
+            }
+        };
+    }
+
+    @Bean
+    PagePart<Fold, Set<Long>> ignoreOpen(CommentService comments) {
+        return fold("ignore-open", comments);
+    }
+
+    @Bean
+    PagePart<Fold, Set<Long>> ignoreClose(CommentService comments) {
+        return fold("ignore-close", comments);
+    }
+
+    /** The fold around a comment of a reader the reader ignores, opened before it and closed after it. */
+    private static PagePart<Fold, Set<Long>> fold(String name, CommentService comments) {
+        return new PagePart<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String fragment() {
+                return FRAGMENTS + " :: " + name;
+            }
+
+            @Override
+            public Set<Long> prepare(PageReader reader, List<Fold> places) {
+                Long accountId = accountId(reader);
+                return accountId == null ? Set.of() : ignored(reader.request(), accountId, comments);
+            }
+
+            @Override
+            public Object variant(Fold fold, Set<Long> ignored, PageReader reader) {
+                return fold.authorId() != null && ignored.contains(fold.authorId());
+            }
+
+            @Override
+            public Map<String, Object> model(Fold fold, Set<Long> ignored, PageReader reader) {
+                return Map.of("f", fold, "ignored", variant(fold, ignored, reader));
+            }
+        };
+    }
+
+    /** Whom the reader ignores, read once for the request (the opening and the closing of folds both ask). */
+    @SuppressWarnings("unchecked")
+    private static Set<Long> ignored(HttpServletRequest request, long accountId, CommentService comments) {
+        String attribute = CommentParts.class.getName() + ".ignored";
+        Object known = request.getAttribute(attribute);
+        if (known instanceof Set<?> set) {
+            return (Set<Long>) set;
+        }
+        Set<Long> ignored = comments.ignoredIds(accountId);
+        request.setAttribute(attribute, ignored);
+        return ignored;
+    }
+
+    private static Long accountId(PageReader reader) {
+        return reader.principal() instanceof AccountUser user ? user.id() : null;
+    }
+
+    /** A part that needs nothing read for its reader beforehand. */
+    private abstract static class Part<A> implements PagePart<A, Void> {
+
+        private final String name;
+        private final String fragment;
+
+        Part(String name, String fragment) {
+            this.name = name;
+            this.fragment = fragment;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String fragment() {
+            return FRAGMENTS + " :: " + fragment;
+        }
+
+        @Override
+        public Void prepare(PageReader reader, List<A> places) {
+            return null;
+        }
+    }
+}
