@@ -1,5 +1,6 @@
 package org.broadsheet.pages;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -46,13 +47,13 @@ class PartRendering {
         return (fragment, model) -> fragments.render(fragment, model, request, response);
     }
 
-    /** One part in one place, for the reader of this request: where a page is not kept, parts render in place. */
+    /** The model of one part in one place, for the reader of this request: where a page is not kept, parts render in place. */
     @SuppressWarnings("unchecked")
-    String renderNow(PagePart<?, ?> part, Object args, HttpServletRequest request, HttpServletResponse response) {
+    Map<String, Object> modelNow(PagePart<?, ?> part, Object args, HttpServletRequest request) {
         PagePart<Object, Object> typed = (PagePart<Object, Object>) part;
         PageReader reader = reader(request);
         Object state = typed.prepare(reader, java.util.Collections.singletonList(args));
-        return fragments.render(typed.fragment(), typed.model(args, state, reader), request, response);
+        return typed.model(args, state, reader);
     }
 
     /** Runs the work as if nobody were signed in and the request had no form token. */

@@ -1,10 +1,10 @@
 package org.broadsheet.pages;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -16,6 +16,8 @@ import org.thymeleaf.model.IProcessableElementTag;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.processor.element.AbstractAttributeTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
+import org.thymeleaf.standard.expression.Fragment;
+import org.thymeleaf.standard.expression.FragmentExpression;
 import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.web.servlet.IServletWebExchange;
@@ -49,6 +51,7 @@ class PartsDialect extends AbstractProcessorDialect {
     private final class Place extends AbstractAttributeTagProcessor {
 
         private final PagePart<?, ?> part;
+        private volatile FragmentExpression parsed;
 
         Place(String prefix, PagePart<?, ?> part) {
             super(TemplateMode.HTML, prefix, null, false, part.name(), true, 1000, true);
@@ -66,10 +69,25 @@ class PartsDialect extends AbstractProcessorDialect {
             }
             HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
             PageAssembly assembly = PageAssembly.of(request);
-            String html = assembly != null ? assembly.place(part, args)
-                    : rendering.getObject().renderNow(part, args, request,
-                            (HttpServletResponse) exchange.getNativeResponseObject());
-            structure.replaceWith(html, false);
+            if (assembly != null) {
+                structure.replaceWith(assembly.place(part, args), false);
+                return;
+            }
+            // Not kept: the part's fragment goes in here, in this render, as th:replace would put it.
+            Map<String, Object> model = rendering.getObject().modelNow(part, args, request);
+            model.forEach(structure::setLocalVariable);
+            structure.replaceWith(fragment(context).getTemplateModel(), true);
+        }
+
+        private Fragment fragment(ITemplateContext context) {
+            FragmentExpression expression = parsed;
+            if (expression == null) {
+                expression = (FragmentExpression) StandardExpressions.getExpressionParser(context.getConfiguration())
+                        .parseExpression(context, "~{" + part.fragment() + "}");
+                parsed = expression;
+            }
+            return FragmentExpression.resolveExecutedFragmentExpression(context,
+                    FragmentExpression.createExecutedFragmentExpression(context, expression), true);
         }
     }
 }

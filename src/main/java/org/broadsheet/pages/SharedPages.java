@@ -73,6 +73,11 @@ class SharedPages implements HandlerInterceptor {
         if (name == null || name.startsWith("redirect:") || name.startsWith("forward:")) {
             return;
         }
+        if (!cache.enabled() && !rendering.reader(request).signedIn()) {
+            // Nothing is kept and nobody is signed in: the page is rendered once, its parts in place.
+            return;
+        }
+        // Kept, or for a signed-in reader: their parts are read once for the whole page (see PagePart#prepare).
         View page = views.getObject().resolveViewName(name, RequestContextUtils.getLocale(request));
         if (page != null) {
             result.setView(new RecordingView(page, cache, files, rendering, clock));
