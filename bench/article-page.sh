@@ -9,6 +9,12 @@
 #   bench/article-page.sh            # benchmark http://127.0.0.1:8080
 #   bench/article-page.sh --nginx    # also serve the article's HTML as a static file from nginx on :8089
 #                                    # and benchmark that the same way, as a ceiling to compare with
+#   bench/article-page.sh --cache-off  # also start the built jar (target/broadsheet-*.jar) a second time, on
+#                                    # CACHE_OFF_PORT with the page cache off, and benchmark the same pages
+#                                    # there in the same run: the full render path
+#   bench/article-page.sh --mixed    # then read up to 35 popular pages (round robin) twice: quietly, and while
+#                                    # bench/poster.py posts POST_RATE comments a second on other articles;
+#                                    # prints both and their ratio
 # Environment:
 #   BASE_URL        site to benchmark (default http://127.0.0.1:8080)
 #   ARTICLE_PATH    article to use (default: first /{section}/{yyyy}/{MM}/{dd}/{slug} link of the front page)
@@ -21,6 +27,9 @@
 #                   its session cookie, to measure pages for a signed-in reader (while one anonymous request a
 #                   second keeps the shared part of the page fresh in the cache, as anonymous traffic would)
 #   NGINX_PORT      port of the --nginx comparison server (default 8089)
+#   CACHE_OFF_PORT  port of the --cache-off instance (default 8090); JAR the jar to start (default target/*.jar)
+#   OFF_JAVA_OPTS   its JVM options (default -Xmx512m), e.g. "-Xmx512m -XX:StartFlightRecording=filename=off.jfr"
+#   POST_RATE, POSTERS  --mixed: comments a second (default 1) and readers posting them (default 15)
 #   INSTALL_NGINX=1 install nginx without asking when --nginx is given and nginx is missing
 # Raw wrk output is kept in bench/results/<timestamp>/ (git-ignored).
 # wrk, the site and nginx share the machine's cores: compare numbers from the same run, not across machines.
@@ -33,12 +42,19 @@ WARMUP="${WARMUP:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 NGINX_PORT="${NGINX_PORT:-8089}"
+CACHE_OFF_PORT="${CACHE_OFF_PORT:-8090}"
+POST_RATE="${POST_RATE:-1}"
+POSTERS="${POSTERS:-15}"
 ARTICLE_PATTERN='/[a-z0-9-]+/[0-9]{4}/[0-9]{2}/[0-9]{2}/[a-z0-9-]+'
 
 with_nginx=false
+cache_off=false
+mixed=false
 for arg in "$@"; do
     case "$arg" in
         --nginx) with_nginx=true ;;
+        --cache-off) cache_off=true ;;
+        --mixed) mixed=true ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
     esac
@@ -48,12 +64,16 @@ repo_root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 results_dir="$repo_root/bench/results/$(date +%Y%m%d-%H%M%S)"
 work_dir="$(mktemp -d -t broadsheet-bench.XXXXXX)"
 nginx_pid=""
+off_pid=""
+poster_pid=""
 
 cleanup() {
-    if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
-        kill -TERM "$nginx_pid" 2>/dev/null || true
-        wait "$nginx_pid" 2>/dev/null || true
-    fi
+    for pid in "$nginx_pid" "$off_pid" "$poster_pid"; do
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
     rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -243,6 +263,41 @@ if $with_nginx; then
     fi
 fi
 
+start_cache_off() {
+    local jar="${JAR:-$(ls "$repo_root"/target/broadsheet-*.jar 2>/dev/null | grep -v plain | head -1)}"
+    if [ -z "$jar" ]; then
+        echo "--cache-off needs the jar: ./mvnw -q -DskipTests package" >&2
+        return 1
+    fi
+    # shellcheck disable=SC2086
+    java ${OFF_JAVA_OPTS:--Xmx512m} -jar "$jar" --server.port="$CACHE_OFF_PORT" --broadsheet.site.page-cache-ttl=0s \
+        --broadsheet.site.base-url="http://127.0.0.1:$CACHE_OFF_PORT" > "$work_dir/cache-off.log" 2>&1 &
+    off_pid=$!
+    for _ in $(seq 1 120); do
+        [ "$(status_of "http://127.0.0.1:$CACHE_OFF_PORT/actuator/health/readiness")" = "200" ] && return 0
+        kill -0 "$off_pid" 2>/dev/null || break
+        sleep 1
+    done
+    echo "the cache-off instance did not become ready:" >&2
+    tail -20 "$work_dir/cache-off.log" >&2
+    return 1
+}
+
+if $cache_off; then
+    if start_cache_off; then
+        base_count=${#targets[@]}
+        for i in $(seq 0 $((base_count - 1))); do
+            path="${targets[$i]#"$BASE_URL"}"
+            # The demo data are the same on both instances, addresses included.
+            curl -s -o /dev/null "http://127.0.0.1:$CACHE_OFF_PORT$path"
+            targets+=("http://127.0.0.1:$CACHE_OFF_PORT$path")
+            labels+=("cache off ${labels[$i]}")
+        done
+    else
+        exit 1
+    fi
+fi
+
 # wrk prints latencies as 812.00us, 3.41ms, 1.02s or 1.50m: normalise to milliseconds.
 to_ms() {
     awk -v v="$1" 'BEGIN {
@@ -289,3 +344,46 @@ printf '%-50s %12s %10s %10s %8s\n' "----" "----------" "------" "------" "-----
 printf '%s\n' "${rows[@]}" | tee "$results_dir/summary.txt"
 echo
 echo "(errors = non-2xx/3xx responses + socket errors; raw wrk output in ${results_dir#"$repo_root"/})"
+
+if $mixed; then
+    # Up to 35 popular pages: the front page's article links, in order; comments go to the articles after them.
+    mapfile -t articles < <(for page in / $(curl -fsS "$BASE_URL/" | grep -oE 'href="/sections/[a-z0-9-]+"' \
+            | sed -E 's/^href="//; s/"$//' | awk '!seen[$0]++'); do
+            curl -fsS --max-time 10 "$BASE_URL$page"; done | grep -oE "href=\"$ARTICLE_PATTERN\"" \
+        | sed -E 's/^href="//; s/"$//' | awk '!seen[$0]++')
+    read_set=("${articles[@]:0:35}")
+    write_set=("${articles[@]:35}")
+    if [ "${#write_set[@]}" -eq 0 ]; then
+        echo "--mixed: no articles beyond the 35 read ones to post on" >&2
+        exit 1
+    fi
+    lua="$work_dir/paths.lua"
+    {
+        echo 'local paths = {'
+        for path in "${read_set[@]}"; do echo "  \"$path\","; done
+        echo '}'
+        echo 'local i = 0'
+        echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
+    } > "$lua"
+    seconds="${DURATION%s}"
+    echo "-- mixed: ${#read_set[@]} pages, quiet (${DURATION})" >&2
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "${headers[@]}" "$BASE_URL" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "${headers[@]}" "$BASE_URL" \
+        | tee "$results_dir/mixed-quiet.txt" >&2
+    echo "-- mixed: the same pages while $POST_RATE comment(s) a second are posted on ${#write_set[@]} other articles" >&2
+    python3 "$repo_root/bench/poster.py" "$BASE_URL" "$POSTERS" "$POST_RATE" "$(( seconds + 15 ))" \
+        "${write_set[@]:0:40}" > "$results_dir/poster.txt" 2>&1 &
+    poster_pid=$!
+    # Registering the posters takes a moment; measure once comments are being posted.
+    sleep 8
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "${headers[@]}" "$BASE_URL" \
+        | tee "$results_dir/mixed-posting.txt" >&2
+    wait "$poster_pid" || true
+    poster_pid=""
+    quiet="$(awk '/^Requests\/sec:/ {print $2}' "$results_dir/mixed-quiet.txt")"
+    posting="$(awk '/^Requests\/sec:/ {print $2}' "$results_dir/mixed-posting.txt")"
+    echo
+    echo "mixed: ${#read_set[@]} pages read quietly $quiet req/s, while posting $posting req/s," \
+        "ratio $(awk -v a="$posting" -v b="$quiet" 'BEGIN { printf "%.2f", a / b }')"
+    cat "$results_dir/poster.txt"
+fi
