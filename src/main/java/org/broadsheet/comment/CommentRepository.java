@@ -15,7 +15,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface CommentRepository extends JpaRepository<Comment, Long> {
+interface CommentRepository extends JpaRepository<Comment, Long>, FirstReplies {
 
     // ---------------------------------------------------------------- reading threads
 
@@ -29,16 +29,6 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
             select count(c) from Comment c where c.articleId = :article and c.parentId is null
               and c.status <> org.broadsheet.comment.CommentStatus.HELD""")
     long countThreads(@Param("article") long articleId);
-
-    /** The first {@code limit} replies of each of these threads, oldest first: one statement for a page. */
-    @Query(nativeQuery = true, value = """
-            SELECT c.* FROM comment c WHERE c.id IN (
-              SELECT ranked.id FROM (
-                SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.root_id ORDER BY r.created_at, r.id) AS n
-                FROM comment r WHERE r.root_id IN (:roots) AND r.parent_id IS NOT NULL AND r.status <> 'HELD'
-              ) ranked WHERE ranked.n <= :limit)
-            ORDER BY c.created_at, c.id""")
-    List<Comment> findFirstReplies(@Param("roots") Collection<Long> rootIds, @Param("limit") int limit);
 
     /** A whole thread, oldest first. */
     @Query("""

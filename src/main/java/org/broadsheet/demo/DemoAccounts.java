@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 
 import org.broadsheet.account.AccountService;
+import org.broadsheet.account.AccountService.NewMember;
 import org.broadsheet.account.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -36,13 +38,14 @@ class DemoAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // Members for a good while, so that only readers who really joined lately show the "New member" badge.
         Instant joined = clock.instant().minus(Duration.ofDays(400));
-        accounts.createVerified("reader", "Rowan Reader", "reader@broadsheet.invalid", PASSWORD,
-                EnumSet.of(Role.READER), joined);
-        accounts.createVerified("editor", "Eden Editor", "editor@broadsheet.invalid", PASSWORD,
-                EnumSet.of(Role.EDITOR), joined);
-        accounts.createVerified("moderator", "Morgan Moderator", "moderator@broadsheet.invalid", PASSWORD,
-                EnumSet.of(Role.MODERATOR), joined);
-        accounts.createVerified("admin", "Alex Admin", "admin@broadsheet.invalid", PASSWORD,
-                EnumSet.of(Role.ADMIN), joined);
+        accounts.createVerified(List.of(
+                member("reader", "Rowan Reader", Role.READER, joined),
+                member("editor", "Eden Editor", Role.EDITOR, joined),
+                member("moderator", "Morgan Moderator", Role.MODERATOR, joined),
+                member("admin", "Alex Admin", Role.ADMIN, joined)), PASSWORD);
+    }
+
+    private static NewMember member(String username, String displayName, Role role, Instant joined) {
+        return new NewMember(username, displayName, username + "@broadsheet.invalid", EnumSet.of(role), joined);
     }
 }

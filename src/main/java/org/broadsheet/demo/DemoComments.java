@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.broadsheet.account.AccountService;
+import org.broadsheet.account.AccountService.NewMember;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.FeedScope;
@@ -181,11 +182,11 @@ class DemoComments implements ApplicationRunner {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Target> targets = targets(now);
-        // Everything is planned first with one seeded random, then written by a few threads at once (hashing the
-        // readers' passwords and the many small transactions are most of the time): the same site every start.
+        // Everything is planned first with one seeded random, then written by a few threads at once (the
+        // many small transactions are most of the time): the same site every start.
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, task -> new Thread(task, "demo-comments"));
         try {
-            Cast cast = cast(writers);
+            Cast cast = cast();
             Random random = new Random(SEED);
             Conversations conversations = new Conversations(texts(), cast, now, random);
             Map<Target, List<Node>> planned = new LinkedHashMap<>();
@@ -279,16 +280,19 @@ class DemoComments implements ApplicationRunner {
         return Set.copyOf(candidates.subList(0, Math.min(SKIPPED, candidates.size())));
     }
 
-    private Cast cast(ExecutorService pool) {
-        SecureRandom secure = new SecureRandom();
+    private Cast cast() {
         DemoAuthor journalist = DemoCatalogue.AUTHORS.stream().filter(a -> a.slug().equals(JOURNALIST))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Demo author " + JOURNALIST + " is missing"));
-        List<Callable<Optional<Long>>> tasks = new ArrayList<>();
+        List<NewMember> members = new ArrayList<>();
         for (DemoReader reader : READERS) {
-            tasks.add(() -> account(reader.username(), reader.displayName(), secure));
+            members.add(member(reader.username(), reader.displayName()));
         }
-        tasks.add(() -> account(journalist.slug(), journalist.name(), secure));
-        List<Optional<Long>> ids = all(pool, tasks);
+        members.add(member(journalist.slug(), journalist.name()));
+        // Nobody signs in to these accounts: their password is random, shared, hashed once and thrown away.
+        byte[] password = new byte[24];
+        new SecureRandom().nextBytes(password);
+        accounts.createVerified(members, Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+        List<Optional<Long>> ids = members.stream().map(m -> accounts.idOf(m.username())).toList();
         List<Long> readers = ids.subList(0, READERS.size()).stream().flatMap(Optional::stream).toList();
         // Talkative readers first: the first comments about four times as often as the last.
         double[] weights = new double[readers.size()];
@@ -303,18 +307,12 @@ class DemoComments implements ApplicationRunner {
                 accounts.idOf("editor").orElse(null), accounts.idOf("moderator").orElse(null));
     }
 
-    /**
-     * A verified reader account nobody signs in to (its password is random and thrown away). Most joined months
-     * or years ago; one in six is a new member.
-     */
-    private Optional<Long> account(String username, String displayName, SecureRandom secure) {
-        byte[] password = new byte[24];
-        secure.nextBytes(password);
+    /** A verified reader account. Most joined months or years ago; one in six is a new member. */
+    private NewMember member(String username, String displayName) {
         int hash = Math.floorMod(username.hashCode(), 700);
         Instant joined = clock.instant().minus(Duration.ofDays(hash % 6 == 0 ? 12 : 60 + hash));
-        accounts.createVerified(username, displayName, username + "@broadsheet.invalid",
-                Base64.getUrlEncoder().withoutPadding().encodeToString(password), EnumSet.of(Role.READER), joined);
-        return accounts.idOf(username);
+        return new NewMember(username, displayName, username + "@broadsheet.invalid", EnumSet.of(Role.READER),
+                joined);
     }
 
     static Texts texts() {
