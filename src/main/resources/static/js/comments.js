@@ -192,6 +192,13 @@
             form.parentNode.removeChild(form);
             link.focus();
         });
+        // Escape closes the reply box as Cancel does, back on the Reply link.
+        form.addEventListener('keydown', function (keyEvent) {
+            if (keyEvent.key === 'Escape' && form.parentNode) {
+                keyEvent.preventDefault();
+                cancel.click();
+            }
+        });
         button.parentNode.insertBefore(cancel, button.nextSibling);
         var body = comment.querySelector(':scope > .comment-body');
         body.parentNode.insertBefore(form, body.nextSibling);

@@ -11,6 +11,7 @@ import org.broadsheet.account.AccountEvents.PasswordResetRequested;
 import org.broadsheet.account.AccountEvents.VerificationRequested;
 import org.broadsheet.account.AccountToken.Purpose;
 import org.broadsheet.mail.Mailer;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +36,18 @@ class AccountMails {
     private final AccountTokenRepository tokens;
     private final Mailer mailer;
     private final SiteProperties site;
+    private final SiteAddress address;
     private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountMails(AccountRepository accounts, AccountTokenRepository tokens, Mailer mailer, SiteProperties site,
+    AccountMails(AccountRepository accounts, AccountTokenRepository tokens, Mailer mailer, SiteProperties site, SiteAddress address,
             MessageSource messages, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
         this.site = site;
+        this.address = address;
         this.messages = messages;
         this.clock = clock;
     }
@@ -58,7 +61,7 @@ class AccountMails {
         tokens.useAll(account.getId(), Purpose.VERIFY_EMAIL, clock.instant());
         String token = issue(account, Purpose.VERIFY_EMAIL, AccountService.VERIFICATION_LIFETIME);
         send(account.getEmail(), "mail.verify.subject", "mail.verify.body",
-                site.absolute("/account/verify?token=" + token));
+                address.absolute("/account/verify?token=" + token));
     }
 
     @ApplicationModuleListener
@@ -75,7 +78,7 @@ class AccountMails {
         }
         String token = issue(account, Purpose.RESET_PASSWORD, AccountService.RESET_LIFETIME);
         send(account.getEmail(), "mail.reset.subject", "mail.reset.body",
-                site.absolute("/password/reset?token=" + token));
+                address.absolute("/password/reset?token=" + token));
     }
 
     /**

@@ -55,7 +55,19 @@ public final class Views {
 
     /** An article as listed on the front page, section, author, tag and search pages. */
     public record ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
-            SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount) {
+            SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount,
+            boolean commentsOpen) {
+
+        /** A card of an article open to comments. */
+        public ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
+                SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount) {
+            this(id, url, headline, standfirst, typeLabel, section, authors, published, lead, commentCount, true);
+        }
+
+        /** Whether the card links to the comments: not "No comments" under a story nobody may comment on. */
+        public boolean showsComments() {
+            return commentsOpen || commentCount > 0;
+        }
     }
 
     /** Everything printed on an article page. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.broadsheet.shared.Datelines.Ago;
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.PagedResult;
 import org.broadsheet.article.ArticleDiscussion;
@@ -80,27 +81,6 @@ public final class CommentViews {
 
     /** The author of a comment that may be folded away for a reader who ignores them. */
     public record Fold(Long authorId, String authorName) {
-    }
-
-    /** How long ago something happened, in the largest whole unit: now, minutes, hours, days, or long (a date). */
-    public record Ago(String unit, long amount) {
-
-        public static Ago between(Instant then, Instant now) {
-            long seconds = Math.max(0, Duration.between(then, now).getSeconds());
-            if (seconds < 60) {
-                return new Ago("now", 0);
-            }
-            if (seconds < 3_600) {
-                return new Ago("minutes", seconds / 60);
-            }
-            if (seconds < 86_400) {
-                return new Ago("hours", seconds / 3_600);
-            }
-            if (seconds < 30 * 86_400L) {
-                return new Ago("days", seconds / 86_400);
-            }
-            return new Ago("long", 0);
-        }
     }
 
     /** A top-level comment with the replies shown under it; {@code hiddenReplies} more are on its own page. */

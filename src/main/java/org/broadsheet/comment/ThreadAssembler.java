@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.comment.CommentViews.Ago;
 import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.ThreadView;
 import org.broadsheet.shared.Datelines;
@@ -122,7 +121,7 @@ final class ThreadAssembler {
             Instant posted = row.createdAt().truncatedTo(ChronoUnit.SECONDS);
             return new CommentView(row.id(), row.articleId(), row.authorId(),
                     author == null ? null : author.displayName(), author == null ? null : author.username(),
-                    author == null ? List.of() : badges(author), datelines.of(posted), Ago.between(posted, now),
+                    author == null ? List.of() : badges(author), datelines.of(posted), datelines.ago(posted, now),
                     row.createdAt(), placeholder ? null : row.html(), row.editedAt() != null, row.recommendCount(),
                     level, inReplyTo, List.copyOf(replies));
         }

@@ -76,9 +76,15 @@ class PageCacheFilter extends OncePerRequestFilter {
                 || method.getBeanType().isAnnotationPresent(CacheablePage.class);
     }
 
+    /**
+     * A page is kept per scheme, host and port as well as address: without a configured base URL its canonical
+     * link, feeds and JSON-LD name the host it was asked for, and a request with another {@code Host} must never
+     * be served, or leave for others, a page that names that host.
+     */
     static String key(HttpServletRequest request) {
         String query = request.getQueryString();
-        return query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query;
+        String origin = request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort();
+        return query == null ? origin + request.getRequestURI() : origin + request.getRequestURI() + '?' + query;
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.broadsheet.shared;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -28,12 +31,43 @@ public class Datelines {
             return null;
         }
         // Whole seconds: HTML's datetime attribute allows no more than milliseconds, and readers need none.
-        ZonedDateTime local = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(site.zone());
+        ZonedDateTime local = instant.truncatedTo(ChronoUnit.SECONDS).atZone(site.zone());
         return new Dateline(ISO.format(local), LONG.format(local), SHORT.format(local));
     }
 
     public ZonedDateTime local(Instant instant) {
         return instant.atZone(site.zone());
+    }
+
+    /**
+     * How long before {@code now} something happened, as readers count: under a minute "now"; then minutes; then
+     * hours, while it was today or less than {@value #HOURS_ACROSS_MIDNIGHT} hours ago (at 01:30, 23:30 is "2 hours
+     * ago"); after that calendar days in the site's time zone, so that everything from Monday says the same on
+     * Wednesday ("2 days ago"), whatever its time; from 30 days a date.
+     */
+    public Ago ago(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+        if (seconds < 60) {
+            return new Ago("now", 0);
+        }
+        if (seconds < 3_600) {
+            return new Ago("minutes", seconds / 60);
+        }
+        LocalDate day = then.atZone(site.zone()).toLocalDate();
+        long days = Math.max(0, ChronoUnit.DAYS.between(day, now.atZone(site.zone()).toLocalDate()));
+        if (days == 0 || seconds < HOURS_ACROSS_MIDNIGHT * 3_600L) {
+            return new Ago("hours", seconds / 3_600);
+        }
+        if (days < 30) {
+            return new Ago("days", days);
+        }
+        return new Ago("long", 0);
+    }
+
+    private static final int HOURS_ACROSS_MIDNIGHT = 6;
+
+    /** How long ago, in the largest whole unit: now, minutes, hours, days, or long (print the date instead). */
+    public record Ago(String unit, long amount) {
     }
 
     /**

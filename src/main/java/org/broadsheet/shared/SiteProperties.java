@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param name shown in the masthead, titles and feeds
  * @param description default meta description
- * @param baseUrl absolute URL used in canonical links, feeds and sitemaps (no trailing slash)
+ * @param baseUrl absolute URL used in canonical links, feeds, sitemaps and mails (no trailing slash); empty (the
+ *        default): the address each request came to ({@link SiteAddress})
  * @param zone time zone of datelines and of dates in article URLs
  * @param pageCacheTtl how long an anonymous page may be served from memory before it is rendered again
  * @param pageCacheSize the most memory the page cache takes (its large pages are also on disk, as much again)
@@ -22,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 public record SiteProperties(
         @DefaultValue("Broadsheet") String name,
         @DefaultValue("Independent news, analysis and opinion") String description,
-        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("") String baseUrl,
         @DefaultValue("Europe/London") ZoneId zone,
         @DefaultValue("60s") Duration pageCacheTtl,
         @DefaultValue("64MB") DataSize pageCacheSize) {
@@ -33,16 +34,14 @@ public record SiteProperties(
 
     @ConstructorBinding
     public SiteProperties {
+        baseUrl = baseUrl == null ? "" : baseUrl.strip();
         if (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
     }
 
-    /** The address on this site for {@code path}; an address that is already absolute is left as it is. */
-    public String absolute(String path) {
-        if (path.startsWith("https://") || path.startsWith("http://")) {
-            return path;
-        }
-        return baseUrl + path;
+    /** Whether a base URL is set; without one, {@link SiteAddress} takes each request's own. */
+    public boolean baseUrlConfigured() {
+        return !baseUrl.isBlank();
     }
 }

@@ -10,6 +10,7 @@ import org.broadsheet.account.AccountUser;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.pages.SharedPage;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +28,25 @@ class LayoutAdvice {
 
     private final ArticleService articles;
     private final SiteProperties site;
+    private final SiteAddress address;
     private final Clock clock;
 
-    LayoutAdvice(ArticleService articles, SiteProperties site, Clock clock) {
+    LayoutAdvice(ArticleService articles, SiteProperties site, SiteAddress address, Clock clock) {
         this.articles = articles;
         this.site = site;
+        this.address = address;
         this.clock = clock;
     }
 
     @ModelAttribute("site")
     SiteProperties site() {
         return site;
+    }
+
+    /** Absolute addresses for canonical links and the like: {@code ${address.absolute(path)}}. */
+    @ModelAttribute("address")
+    SiteAddress address() {
+        return address;
     }
 
     @ModelAttribute("year")

@@ -209,11 +209,19 @@ class ReaderJourneyBrowserTests {
         }
         assertThat(figure.findElement(By.tagName("figcaption")).getText()).isNotBlank();
 
+        // The demo's lead story is a live blog closed to comments: nothing at its top invites to comment.
+        assertThat(driver.findElements(By.cssSelector(".article-header .comments-link"))).isEmpty();
+        assertThat(visible(By.id("comments")).getText()).contains("Comments are closed");
+        screenshot("journey-1-article");
+
+        // The most discussed story links to its comments from its top, in the first screenful.
+        open("/");
+        clickAndWaitForNewPage(visible(By.cssSelector(".most-discussed li > a:first-child")));
         WebElement commentsLink = visible(By.cssSelector(".article-header .comments-link a"));
         assertThat(commentsLink.getText()).matches("No comments yet|1 comment|\\d+ comments");
         assertThat(rect(commentsLink).get("bottom")).as("the comments link is in the first screenful")
                 .isLessThanOrEqualTo(innerHeight());
-        screenshot("journey-1-article");
+        screenshot("journey-1-article-discussed");
 
         commentsLink.click();
         wait.until(d -> d.getCurrentUrl().endsWith("#comments"));
@@ -271,6 +279,44 @@ class ReaderJourneyBrowserTests {
 
         js("window.scrollTo(0, document.querySelector('.article-body').getBoundingClientRect().top + window.scrollY)");
         screenshot("journey-2-phone-article-body");
+    }
+
+    @Test
+    @Order(2)
+    void givesTheMostDiscussedLinksTargetsOfAtLeast24Pixels() {
+        open("/");
+        List<WebElement> links = driver.findElements(By.cssSelector(".most-discussed a"));
+        assertThat(links).hasSizeGreaterThanOrEqualTo(2);
+        Map<String, Double> previous = null;
+        for (WebElement link : links) {
+            Map<String, Double> r = rect(link);
+            // WCAG 2.5.8 (axe target-size): 24 by 24 px, or no other target within a 24 px circle's reach.
+            assertThat(r.get("bottom") - r.get("top")).as("height of %s", link.getText()).isGreaterThanOrEqualTo(24);
+            assertThat(r.get("right") - r.get("left")).as("width of %s", link.getText()).isGreaterThanOrEqualTo(24);
+            if (previous != null) {
+                assertThat(r.get("top")).as("%s starts below the link before it", link.getText())
+                        .isGreaterThanOrEqualTo(previous.get("bottom"));
+            }
+            previous = r;
+        }
+    }
+
+    @Test
+    @Order(2)
+    void reflowsAt320PixelsWithTheWholeHeaderInView() {
+        // WCAG 1.4.10: content reflows at 320 CSS pixels, with no scrolling sideways, the Search button included.
+        driver.manage().window().setSize(new Dimension(320, 800));
+        for (String path : List.of("/", leadArticleUrl(), "/sections/news", "/search?q=bridge", "/login")) {
+            open(path);
+            assertThat(number(js("return window.innerWidth"))).as("viewport width").isEqualTo(320);
+            assertNoHorizontalScrolling(path + " at 320 px");
+            assertFitsTheViewport(visible(By.cssSelector(".search-box button")), path + ": the Search button");
+            assertFitsTheViewport(visible(By.id("site-search")), path + ": the search box");
+        }
+        open("/");
+        screenshot("phone-320-front-page");
+        open(leadArticleUrl());
+        screenshot("phone-320-article");
     }
 
     @Test

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +77,18 @@ class CommentJourneyBrowserTests {
         console.assertClean();
     }
 
+    /** The contrast ratio of an element's text with the first background behind it that is not transparent. */
+    static final String CONTRAST = """
+            const rgb = c => c.match(/[\\d.]+/g).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92
+                : Math.pow((v + 0.055) / 1.055, 2.4); }).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const el = arguments[0];
+            let bg = el;
+            while (bg && rgb(getComputedStyle(bg).backgroundColor).length > 3
+                    && rgb(getComputedStyle(bg).backgroundColor)[3] === 0) { bg = bg.parentElement; }
+            const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(getComputedStyle(bg || document.body).backgroundColor));
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);""";
+
     @Test
     void commentsRepliesRecommendsEditsDeletesAndReports() throws InterruptedException {
         String stamp = Long.toString(System.currentTimeMillis(), 36);
@@ -88,6 +102,17 @@ class CommentJourneyBrowserTests {
         assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo(articlePath);
         WebElement box = visible(By.id("comment-text"));
         int before = count();
+        // The header's "Sign out" reads as the masthead's other links do (WCAG AA: at least 4.5:1).
+        WebElement signOut = visible(By.cssSelector(".masthead .account-links button"));
+        assertThat(signOut.getText()).isEqualTo("Sign out");
+        assertThat(((Number) js(CONTRAST, signOut)).doubleValue()).as("contrast of Sign out").isGreaterThanOrEqualTo(4.5);
+        // A phone 320 px wide: the signed-in header wraps instead of scrolling the page sideways (WCAG 1.4.10).
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+        wait.until(d -> ((Number) js("return window.innerWidth")).intValue() == 320);
+        assertThat(((Number) js("return document.documentElement.scrollWidth")).doubleValue())
+                .as("page width at 320 px").isLessThanOrEqualTo(((Number) js("return window.innerWidth")).doubleValue());
+        screenshot("comment-journey-1-signed-in-320px");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         screenshot("comment-journey-1-signed-in");
 
         // 2. A comment, posted in place: it appears first, the count goes up, and it is there after a reload.
@@ -129,6 +154,23 @@ class CommentJourneyBrowserTests {
         WebElement kept = visible(By.cssSelector("#comment-" + othersComment + " .recommend"));
         assertThat(kept.getDomAttribute("aria-pressed")).isEqualTo("true");
         screenshot("comment-journey-4-recommended");
+
+        // 4b. With the keyboard: Enter on the focused button toggles it, and focus stays on the button throughout.
+        js("arguments[0].focus()", kept);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        wait.until(d -> "false".equals(kept.getDomAttribute("aria-pressed")) && kept.getDomAttribute("aria-busy") == null);
+        assertThat(driver.switchTo().activeElement()).as("focus after recommending with the keyboard").isEqualTo(kept);
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        wait.until(d -> "true".equals(kept.getDomAttribute("aria-pressed")) && kept.getDomAttribute("aria-busy") == null);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(kept);
+
+        // 4c. Escape closes an open reply box and puts focus back on its Reply link.
+        WebElement replyLink = visible(By.cssSelector("#comment-" + othersComment + " > .comment-body .reply-link"));
+        replyLink.click();
+        visible(By.cssSelector("#comment-" + othersComment + " > form.reply-box textarea")).sendKeys("Never mind");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> d.findElements(By.cssSelector("form.reply-box")).isEmpty());
+        assertThat(driver.switchTo().activeElement()).isEqualTo(replyLink);
 
         // 5. Editing the comment: "edited" shows on its permalink, highlighted.
         openMore(mineId);

@@ -222,7 +222,7 @@ class ThreadAssemblerTests {
         assertThat(view.articleId()).isEqualTo(ARTICLE);
         assertThat(view.postedAt()).isEqualTo(posted);
         assertThat(view.posted().display()).isEqualTo("Sunday 10 March 2024 10:30 GMT");
-        assertThat(view.ago()).isEqualTo(new CommentViews.Ago("hours", 1));
+        assertThat(view.ago()).isEqualTo(new org.broadsheet.shared.Datelines.Ago("hours", 1));
         assertThat(view.permalink()).isEqualTo("/comments/1");
         assertThat(view.anchor()).isEqualTo("comment-1");
 

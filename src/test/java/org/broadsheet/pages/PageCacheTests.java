@@ -153,6 +153,23 @@ class PageCacheTests {
     }
 
     @Test
+    void shouldAnswerHeadAsItsGetWouldWithoutABody() throws Exception {
+        // Asked with HEAD first (not kept yet) and then again (kept): the headers of the GET, and no body.
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/sections/" + section))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> get = get("/sections/" + section);
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("Cache-Control")).isEqualTo(get.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(value -> assertThat(value).doesNotContain("no-store"));
+            assertThat(head.headers().firstValue("ETag")).isPresent().isEqualTo(get.headers().firstValue("ETag"));
+            assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
     void shouldSendGzipToReadersWhoAcceptIt() throws Exception {
         String plain = text(get("/sections/" + section));
         HttpResponse<byte[]> gzipped = get("/sections/" + section, "Accept-Encoding", "gzip");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.broadsheet.shared.Datelines;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.pages.PageSliceSupport;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SiteProperties.class)
-@Import({ SecuritySliceSupport.class, Datelines.class, PageSliceSupport.class, LayoutParts.class })
+@Import({ SecuritySliceSupport.class, Datelines.class, SiteAddress.class, PageSliceSupport.class, LayoutParts.class })
 public class WebSliceTestConfig {
 
     public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");

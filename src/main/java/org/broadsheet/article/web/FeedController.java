@@ -12,6 +12,7 @@ import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.pages.CacheablePage;
 import org.broadsheet.pages.PageTags;
@@ -39,11 +40,11 @@ class FeedController {
     private final Clock clock;
     private final FeedWriter writer;
 
-    FeedController(ArticleService articles, SiteProperties site, Clock clock) {
+    FeedController(ArticleService articles, SiteProperties site, SiteAddress address, Clock clock) {
         this.articles = articles;
         this.site = site;
         this.clock = clock;
-        this.writer = new FeedWriter(site);
+        this.writer = new FeedWriter(site, address);
     }
 
     @GetMapping("/rss")

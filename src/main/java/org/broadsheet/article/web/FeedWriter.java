@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.broadsheet.article.SitemapEntry;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.springframework.web.util.HtmlUtils;
 
@@ -42,9 +43,11 @@ final class FeedWriter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private final SiteProperties site;
+    private final SiteAddress address;
 
-    FeedWriter(SiteProperties site) {
+    FeedWriter(SiteProperties site, SiteAddress address) {
         this.site = site;
+        this.address = address;
     }
 
     /** What an RSS channel says about itself; {@code link} and {@code selfPath} are site paths. */
@@ -59,12 +62,12 @@ final class FeedWriter {
             xml.writeNamespace("dc", DC);
             xml.writeStartElement("channel");
             element(xml, "title", channel.title());
-            element(xml, "link", site.absolute(channel.link()));
+            element(xml, "link", address.absolute(channel.link()));
             element(xml, "description", HtmlUtils.htmlEscape(channel.description(), "UTF-8"));
             element(xml, "language", RSS_LANGUAGE);
             element(xml, "lastBuildDate", rfc1123(builtAt));
             xml.writeEmptyElement("atom", "link", ATOM);
-            xml.writeAttribute("href", site.absolute(channel.selfPath()));
+            xml.writeAttribute("href", address.absolute(channel.selfPath()));
             xml.writeAttribute("rel", "self");
             xml.writeAttribute("type", "application/rss+xml");
             for (ArticleCard card : items) {
@@ -76,7 +79,7 @@ final class FeedWriter {
     }
 
     private void item(XMLStreamWriter xml, ArticleCard card) throws XMLStreamException {
-        String link = site.absolute(card.url());
+        String link = address.absolute(card.url());
         xml.writeStartElement("item");
         element(xml, "title", card.headline());
         element(xml, "link", link);
@@ -108,12 +111,12 @@ final class FeedWriter {
             xml.writeDefaultNamespace(SITEMAP);
             for (String path : pagePaths) {
                 xml.writeStartElement("url");
-                element(xml, "loc", site.absolute(path));
+                element(xml, "loc", address.absolute(path));
                 xml.writeEndElement();
             }
             for (SitemapEntry entry : articles) {
                 xml.writeStartElement("url");
-                element(xml, "loc", site.absolute(entry.path()));
+                element(xml, "loc", address.absolute(entry.path()));
                 if (entry.lastModified() != null) {
                     element(xml, "lastmod", w3c(entry.lastModified()));
                 }
@@ -130,7 +133,7 @@ final class FeedWriter {
             xml.writeNamespace("news", NEWS);
             for (SitemapEntry entry : articles) {
                 xml.writeStartElement("url");
-                element(xml, "loc", site.absolute(entry.path()));
+                element(xml, "loc", address.absolute(entry.path()));
                 xml.writeStartElement("news", "news", NEWS);
                 xml.writeStartElement("news", "publication", NEWS);
                 newsElement(xml, "name", site.name());
@@ -149,8 +152,8 @@ final class FeedWriter {
         StringBuilder text = new StringBuilder("User-agent: *\nAllow: /\n");
         DISALLOWED.forEach(path -> text.append("Disallow: ").append(path).append('\n'));
         text.append('\n')
-                .append("Sitemap: ").append(site.absolute(SITEMAP_PATH)).append('\n')
-                .append("Sitemap: ").append(site.absolute(NEWS_SITEMAP_PATH)).append('\n');
+                .append("Sitemap: ").append(address.absolute(SITEMAP_PATH)).append('\n')
+                .append("Sitemap: ").append(address.absolute(NEWS_SITEMAP_PATH)).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

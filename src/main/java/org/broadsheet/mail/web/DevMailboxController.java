@@ -15,7 +15,7 @@ import org.broadsheet.mail.Mailer;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.NotFoundException;
-import org.broadsheet.shared.SiteProperties;
+import org.broadsheet.shared.SiteAddress;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +35,12 @@ class DevMailboxController {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
 
     private final Mailer mailer;
-    private final SiteProperties site;
+    private final SiteAddress address;
     private final Datelines datelines;
 
-    DevMailboxController(Mailer mailer, SiteProperties site, Datelines datelines) {
+    DevMailboxController(Mailer mailer, SiteAddress address, Datelines datelines) {
         this.mailer = mailer;
-        this.site = site;
+        this.address = address;
         this.datelines = datelines;
     }
 
@@ -68,7 +68,12 @@ class DevMailboxController {
         Matcher matcher = LINK.matcher(text == null ? "" : text);
         return matcher.results().map(result -> {
             String link = result.group();
-            return link.startsWith(site.baseUrl() + "/") ? link.substring(site.baseUrl().length()) : link;
+            for (String base : List.of(address.baseUrl(), address.baseUrlOutsideRequests())) {
+                if (link.startsWith(base + "/")) {
+                    return link.substring(base.length());
+                }
+            }
+            return link;
         }).distinct().toList();
     }
 

@@ -175,6 +175,29 @@ class ArticleControllerTests {
     }
 
     @Test
+    void shouldNotSayNoCommentsWhereNobodyMayComment() throws Exception {
+        // A live blog with comments closed and none written: no "No comments" on its card or at its top.
+        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Live: storm", 0, false),
+                List.of(ArticleFixtures.card(2, "Open, none yet", 0, true),
+                        ArticleFixtures.card(3, "Closed after some", 3, false)), List.of(), List.of()));
+        Document front = html("/");
+        assertThat(front.select(".lead-story .card-comments")).isEmpty();
+        assertThat(front.select(".top-stories .card-comments").eachText())
+                .containsExactly("No comments", "3 comments");
+
+        given(articles.article("harbour-bridge-reopens")).willReturn(
+                new ArticleLookup.Found(ArticleFixtures.page("Live: storm", null, false, 0, List.of())));
+        Document closed = html(ArticleFixtures.URL);
+        assertThat(closed.select(".comments-link")).isEmpty();
+        assertThat(closed.text()).doesNotContain("No comments");
+        assertThat(closed.select("#comments").text()).contains("Comments are closed on this article.");
+
+        given(articles.article("harbour-bridge-reopens")).willReturn(
+                new ArticleLookup.Found(ArticleFixtures.page("Open", null, true, 0, List.of())));
+        assertThat(html(ArticleFixtures.URL).select(".comments-link").text()).isEqualTo("No comments yet");
+    }
+
+    @Test
     void shouldSayWhenCommentsAreClosed() throws Exception {
         given(articles.article("harbour-bridge-reopens")).willReturn(
                 new ArticleLookup.Found(ArticleFixtures.page("Closed", null, false)));

@@ -31,9 +31,14 @@ public final class ArticleFixtures {
     }
 
     static ArticleCard card(long id, String headline) {
+        return card(id, headline, (int) id, true);
+    }
+
+    static ArticleCard card(long id, String headline, int commentCount, boolean commentsOpen) {
         return new ArticleCard(id, "/world/2021/05/0" + (id % 9 + 1) + "/story-" + id, headline, "Standfirst " + id,
                 "News", WORLD, List.of(ZOE), PUBLISHED,
-                new Lead("IMAGE", "/images/demo/x.jpg", "alt", null, null, null, null, 1200, 675), (int) id);
+                new Lead("IMAGE", "/images/demo/x.jpg", "alt", null, null, null, null, 1200, 675), commentCount,
+                commentsOpen);
     }
 
     public static ArticlePage page(String headline, Lead lead, boolean commentsOpen) {
@@ -42,9 +47,14 @@ public final class ArticleFixtures {
 
     static ArticlePage page(String headline, Lead lead, boolean commentsOpen,
             List<org.broadsheet.article.Views.CorrectionNote> corrections) {
+        return page(headline, lead, commentsOpen, 12, corrections);
+    }
+
+    static ArticlePage page(String headline, Lead lead, boolean commentsOpen, int commentCount,
+            List<org.broadsheet.article.Views.CorrectionNote> corrections) {
         return new ArticlePage(7, "harbour-bridge-reopens", URL, headline, "The standfirst, in “quotes”.", "Analysis",
                 List.of(NEWS, WORLD), List.of(), List.of(ZOE, SAM), PUBLISHED, UPDATED,
-                Instant.parse("2021-05-06T18:02:00Z"), 12, commentsOpen, lead, "<p>Body <em>text</em>.</p>",
+                Instant.parse("2021-05-06T18:02:00Z"), commentCount, commentsOpen, lead, "<p>Body <em>text</em>.</p>",
                 List.of(new TagLink("transport", "Transport", "/tags/transport")), List.of(card(8, "Related one")),
                 headline, "The standfirst, in “quotes”.", java.util.Set.of(),
                 lead != null && lead.image() ? lead.url() : null, corrections);

@@ -32,7 +32,7 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentSort;
-import org.broadsheet.comment.CommentViews.Ago;
+import org.broadsheet.shared.Datelines.Ago;
 import org.broadsheet.comment.CommentViews.CommentBox;
 import org.broadsheet.comment.CommentViews.CommentInContext;
 import org.broadsheet.comment.CommentViews.CommentView;

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentText;
-import org.broadsheet.comment.CommentViews.Ago;
+import org.broadsheet.shared.Datelines.Ago;
 import org.broadsheet.comment.CommentViews.ArticleRef;
 import org.broadsheet.comment.CommentViews.CommentBox;
 import org.broadsheet.comment.CommentViews.CommentInContext;

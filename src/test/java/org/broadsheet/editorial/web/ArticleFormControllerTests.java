@@ -195,7 +195,7 @@ class ArticleFormControllerTests {
         assertThat(page.select("#slug-error").text()).contains("lower-case letters");
         assertThat(page.select("#publishDate-error").text()).contains("date and time");
         assertThat(page.select("#leadAlt-error").text()).contains("describe the picture");
-        assertThat(page.select("#leadUrl-error").text()).isEqualTo("Please upload the picture.");
+        assertThat(page.select("#leadImageFile-error").text()).isEqualTo("Please upload the picture.");
         assertThat(page.select("#seoImage-error").text()).contains("https://");
         assertThat(page.select("#standfirst").val()).isEqualTo("The crossing reopens on Monday.");
         assertThat(page.select("#body").val()).isEqualTo("First paragraph.\n\nSecond.");
@@ -247,7 +247,13 @@ class ArticleFormControllerTests {
         Document page = html(filled(multipart("/admin/articles").file(notAPicture), "leadKind", "IMAGE", "leadAlt",
                 "The harbour"));
 
-        assertThat(page.select("#leadUrl-error").text()).isNotBlank().doesNotContain("media.rejected");
+        assertThat(page.select("#leadImageFile-error").text()).isNotBlank().doesNotContain("media.rejected");
+        // Tied to its file field, as every other field's message is to its own.
+        assertThat(page.select("#leadImageFile").attr("aria-describedby"))
+                .isEqualTo("leadImageFile-hint leadImageFile-error");
+        assertThat(page.select("#leadImageFile").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#leadVideoFile").hasAttr("aria-invalid")).isFalse();
+        assertThat(page.select("#leadCaptionsFile").attr("aria-describedby")).isEqualTo("leadCaptionsFile-hint");
         assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
         assertThat(page.select("#leadAlt").val()).isEqualTo("The harbour");
         verify(editing, never()).save(any(), any(), any());
@@ -274,7 +280,15 @@ class ArticleFormControllerTests {
                 "leadPosterUrl", "//evil.example/p.jpg", "leadCaptionsUrl", "https://evil.example/c.vtt",
                 "leadSrcset", "/media/1/480.jpg 480w, javascript:x 960w", "leadWidth", "-5"));
 
-        assertThat(page.select("#leadUrl-error").text()).contains("not one of this site's files");
+        // A video lead: the message is the video field's, and so are the captions'.
+        assertThat(page.select("#leadVideoFile-error").text()).contains("not one of this site's files");
+        assertThat(page.select("#leadVideoFile").attr("aria-describedby")).isEqualTo("leadVideoFile-hint leadVideoFile-error");
+        assertThat(page.select("#leadVideoFile").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#leadImageFile").hasAttr("aria-invalid")).isFalse();
+        assertThat(page.select("#leadCaptionsFile-error").text()).isNotBlank();
+        assertThat(page.select("#leadCaptionsFile").attr("aria-describedby"))
+                .isEqualTo("leadCaptionsFile-hint leadCaptionsFile-error");
+        assertThat(page.select("#leadCaptionsFile").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.select(".field-error").size()).isGreaterThanOrEqualTo(1);
         assertThat(page.html()).doesNotContain("href=\"javascript:");
         verify(editing, never()).save(any(), any(), any());
