@@ -280,6 +280,20 @@ class Article {
         return authors;
     }
 
+    /**
+     * What decides which lists of articles show this one and where: its state, publication time, sections,
+     * authors and topics. An edit that leaves it as it was changes the article's own pages and cards only.
+     */
+    record Listing(ArticleStatus status, Instant publishedAt, Long primarySectionId, Set<Long> furtherSectionIds,
+            List<Long> authorIds, Set<Long> tagIds) {
+    }
+
+    Listing listing() {
+        return new Listing(status, publishedAt, primarySectionId, new LinkedHashSet<>(furtherSectionIds),
+                authors.stream().map(Author::getId).toList(),
+                tags.stream().map(Tag::getId).collect(java.util.stream.Collectors.toSet()));
+    }
+
     long getVersion() {
         return version;
     }

@@ -157,6 +157,7 @@ public class ArticleEditing {
         Instant now = clock.instant();
         Article article;
         ArticleStatus before;
+        Article.Listing listedBefore = null;
         if (id == null) {
             article = new Article(slugFor(draft, now), now);
             before = null;
@@ -166,6 +167,7 @@ public class ArticleEditing {
                 throw new EditConflictException(editable(article));
             }
             before = article.getStatus();
+            listedBefore = article.listing();
         }
         apply(article, draft);
         String slug = slugFor(draft, now);
@@ -197,7 +199,7 @@ public class ArticleEditing {
         }
         media.record(saved);
         keepRevision(saved, draft, editor, now, null);
-        announce(saved, before, editor);
+        announce(saved, before, listedBefore, editor);
         return new Saved(saved.getId(), ArticleService.deskStatus(saved, now));
     }
 
@@ -208,7 +210,7 @@ public class ArticleEditing {
         events.publishEvent(new AuditEvent(editor, "article.deleted", article.getHeadline(), null));
         articles.delete(article);
         articles.flush();
-        events.publishEvent(ContentChangedEvent.ofArticle(id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id, true));
     }
 
     // ---------------------------------------------------------------- revisions
@@ -243,6 +245,7 @@ public class ArticleEditing {
         if (article.getVersion() != version) {
             throw new EditConflictException(editable(article));
         }
+        Article.Listing listedBefore = article.listing();
         ArticleDraft old = currentNames(stored(revision(id, number)));
         ArticleDraft current = draftOf(article);
         ArticleDraft restored = new ArticleDraft(old.headline(), old.standfirst(), current.slug(), old.type(),
@@ -260,7 +263,7 @@ public class ArticleEditing {
         Article saved = articles.saveAndFlush(article);
         media.record(saved);
         keepRevision(saved, restored, editor, now, "restored:" + number);
-        events.publishEvent(ContentChangedEvent.ofArticle(id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id, !saved.listing().equals(listedBefore)));
         return new Saved(id, ArticleService.deskStatus(saved, now));
     }
 
@@ -279,7 +282,7 @@ public class ArticleEditing {
         for (Article due : articles.findDue(now)) {
             if (articles.markPublished(due.getId(), now) == 1) {
                 published++;
-                events.publishEvent(ContentChangedEvent.ofArticle(due.getId()));
+                events.publishEvent(ContentChangedEvent.ofArticle(due.getId(), true));
                 events.publishEvent(new AuditEvent(null, "article.published", due.getHeadline(),
                         "scheduled for " + datelines.of(due.getPublishedAt()).display()));
             }
@@ -388,7 +391,7 @@ public class ArticleEditing {
         }
     }
 
-    private void announce(Article article, ArticleStatus before, String editor) {
+    private void announce(Article article, ArticleStatus before, Article.Listing listedBefore, String editor) {
         ArticleStatus after = article.getStatus();
         String action = null;
         if (after != before) {
@@ -402,7 +405,7 @@ public class ArticleEditing {
             String detail = after == ArticleStatus.DRAFT ? null : datelines.of(article.getPublishedAt()).display();
             events.publishEvent(new AuditEvent(editor, action, article.getHeadline(), detail));
         }
-        events.publishEvent(ContentChangedEvent.ofArticle(article.getId()));
+        events.publishEvent(ContentChangedEvent.ofArticle(article.getId(), !article.listing().equals(listedBefore)));
     }
 
     private void keepRevision(Article article, ArticleDraft draft, String editor, Instant now, String note) {

@@ -400,7 +400,7 @@ public class ArticleService {
         Article saved = articles.save(article);
         media.record(saved);
         long id = saved.getId();
-        events.publishEvent(ContentChangedEvent.ofArticle(id));
+        events.publishEvent(ContentChangedEvent.ofArticle(id, true));
         return id;
     }
 
@@ -432,7 +432,8 @@ public class ArticleService {
         slugHistory.deleteById(newSlug);
         slugHistory.save(new SlugHistory(article.getSlug(), articleId));
         article.renameTo(newSlug);
-        events.publishEvent(ContentChangedEvent.ofArticle(articleId));
+        // Its cards link to the new address; the lists it is in stay as they are.
+        events.publishEvent(ContentChangedEvent.ofArticle(articleId, false));
     }
 
     private long sectionId(String slug) {

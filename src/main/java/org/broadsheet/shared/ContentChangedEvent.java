@@ -11,8 +11,9 @@ import java.util.Set;
  * number of comments), in lists or as a related article;</li>
  * <li>{@link #conversation(long)}: the threads under an article (its page, its pages of threads, permalinks);</li>
  * <li>{@link #LISTS}: every list of articles (front page, sections, authors, tags, feeds, sitemaps), for an
- * article that joins or leaves them; {@link #MOST_DISCUSSED}: the front page's block; {@link #CORRECTIONS}: the
- * corrections page;</li>
+ * article that joins or leaves them or moves in them; {@link #EVERY_ARTICLE}: what names every article (the
+ * sitemaps, with each one's last change); {@link #MOST_DISCUSSED}: the front page's block; {@link #CORRECTIONS}:
+ * the corrections page;</li>
  * <li>{@link #SITE}: every page (the sections in the navigation, names shown everywhere).</li>
  * </ul>
  */
@@ -20,6 +21,7 @@ public record ContentChangedEvent(Set<String> tags) {
 
     public static final String SITE = "site";
     public static final String LISTS = "lists";
+    public static final String EVERY_ARTICLE = "every-article";
     public static final String MOST_DISCUSSED = "most-discussed";
     public static final String CORRECTIONS = "corrections";
 
@@ -35,9 +37,15 @@ public record ContentChangedEvent(Set<String> tags) {
         return "conversation:" + articleId;
     }
 
-    /** An editor changed the article: its pages, its cards, and the lists it may have joined or left. */
-    public static ContentChangedEvent ofArticle(long id) {
-        return new ContentChangedEvent(Set.of(article(id), conversation(id), LISTS, CORRECTIONS));
+    /**
+     * An editor changed the article: its pages and its cards (wherever they are shown), and, when it joined or
+     * left lists or moved in them ({@code listsChanged}: published, unpublished, deleted, another time, section,
+     * author or topic), every list of articles.
+     */
+    public static ContentChangedEvent ofArticle(long id, boolean listsChanged) {
+        return new ContentChangedEvent(listsChanged
+                ? Set.of(article(id), conversation(id), EVERY_ARTICLE, LISTS, CORRECTIONS)
+                : Set.of(article(id), conversation(id), EVERY_ARTICLE, CORRECTIONS));
     }
 
     /**

@@ -78,6 +78,7 @@ class PageInvalidationTests {
     private final HttpClient http = HttpClient.newHttpClient();
     private Statistics statistics;
     private String section;
+    private String otherSection;
     private long x;
     private long y;
     private String xUrl;
@@ -94,7 +95,8 @@ class PageInvalidationTests {
         section = data.section(null);
         String author = data.author();
         x = data.article(section, author).headline("Harbour story " + section).save();
-        y = data.article(data.section(null), author).headline("Other story " + section).save();
+        otherSection = data.section(null);
+        y = data.article(otherSection, author).headline("Other story " + section).save();
         xUrl = articles.cardsFor(List.of(x)).get(0).url();
         yUrl = articles.cardsFor(List.of(y)).get(0).url();
         String suffix = SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6);
@@ -119,8 +121,15 @@ class PageInvalidationTests {
     }
 
     private List<String> keptPages() {
-        return List.of("/", "/sections/" + section, xUrl, yUrl, "/articles/" + x + "/comments?sort=oldest",
-                "/comments/" + anasComment, "/corrections", "/community-guidelines");
+        List<String> pages = new java.util.ArrayList<>(htmlPages());
+        pages.addAll(List.of("/rss", "/sitemap.xml"));
+        return pages;
+    }
+
+    private List<String> htmlPages() {
+        return List.of("/", "/sections/" + section, "/sections/" + otherSection, xUrl, yUrl,
+                "/articles/" + x + "/comments?sort=oldest", "/comments/" + anasComment, "/corrections",
+                "/community-guidelines");
     }
 
     /** Asks for every page twice, so that each is kept. */
@@ -191,6 +200,25 @@ class PageInvalidationTests {
         assertThat(get(xUrl)).contains("Harbour story retold " + section);
         assertThat(get("/sections/" + section)).contains("Harbour story retold " + section);
         assertThat(get("/")).contains("Harbour story retold " + section);
+        assertThat(get("/rss")).contains("Harbour story retold " + section);
+        assertKept("/community-guidelines");
+        // A new headline moves the story in no list: a list that does not show it stays kept.
+        assertKept("/sections/" + otherSection);
+        assertKept(yUrl);
+    }
+
+    @Test
+    void shouldRefreshTheListsAStoryJoinsWhenAnEditorMovesIt() throws Exception {
+        keepAll();
+        ArticleDraft draft = editing.load(x).draft();
+        ArticleDraft moved = new ArticleDraft(draft.headline(), draft.standfirst(), draft.slug(), draft.type(),
+                otherSection, draft.furtherSections(), draft.authors(), draft.tags(), draft.bodyMarkdown(),
+                draft.lead(), draft.seoTitle(), draft.seoDescription(), draft.seoImage(), draft.commentsOpen(),
+                draft.publication(), draft.publishAt(), draft.version());
+        editing.save(x, moved, "editor");
+
+        assertThat(get("/sections/" + otherSection)).as("the section it joined").contains("Harbour story " + section);
+        assertThat(get("/sections/" + section)).as("the section it left").doesNotContain("Harbour story " + section);
         assertKept("/community-guidelines");
     }
 
@@ -213,8 +241,13 @@ class PageInvalidationTests {
         catalogue.saveSection(null, new SectionChange("Harbours " + section, null, "Ports and their people", null,
                 1, null), "editor");
 
-        for (String page : keptPages()) {
+        for (String page : htmlPages()) {
             assertThat(get(page)).as(page + " rendered again").contains("Harbours " + section);
+        }
+        for (String feed : List.of("/rss", "/sitemap.xml")) {
+            statistics.clear();
+            get(feed);
+            assertThat(statistics.getPrepareStatementCount()).as(feed + " rendered again").isPositive();
         }
     }
 }

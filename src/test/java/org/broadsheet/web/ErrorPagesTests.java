@@ -136,6 +136,24 @@ class ErrorPagesTests {
     }
 
     @ParameterizedTest
+    @CsvSource({ "/sections/anything?page=abc, 400, Bad request", "/test/forbidden, 403, Access denied",
+            "/test/failure, 500, Something went wrong" })
+    void shouldAnswerEveryErrorWithTheSitesPageToACrawlersAccept(String path, int status, String heading)
+            throws Exception {
+        for (String accept : new String[] { "*/*", "application/xml", null }) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(status);
+            assertThat(response.headers().firstValue("Content-Type")).as("%s with Accept %s", path, accept)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo(heading);
+        }
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = { "application/json", "application/problem+json",
             "application/json, text/plain, */*" })
     void shouldAnswerJsonToAClientThatAsksForIt(String accept) throws Exception {

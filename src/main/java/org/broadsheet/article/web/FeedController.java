@@ -77,13 +77,13 @@ class FeedController {
         pages.add("/");
         articles.navigation().forEach(section -> pages.add(section.url()));
         pages.add("/corrections");
-        PageTags.add(ContentChangedEvent.LISTS);
+        PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, articles.sitemap()));
     }
 
     @GetMapping(FeedWriter.NEWS_SITEMAP_PATH)
     ResponseEntity<byte[]> newsSitemap() {
-        PageTags.add(ContentChangedEvent.LISTS);
+        PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
         return ResponseEntity.ok().contentType(XML).body(writer.newsSitemap(articles.newsSitemap()));
     }
 
@@ -98,6 +98,8 @@ class FeedController {
                 .map(published -> OffsetDateTime.parse(published.iso()).toInstant())
                 .max(Instant::compareTo).orElseGet(clock::instant);
         PageTags.add(ContentChangedEvent.LISTS);
+        // Each item's headline and description: a change to one of them renders the feed again.
+        PageTags.add(items.stream().map(card -> ContentChangedEvent.article(card.id())).toList());
         return ResponseEntity.ok().contentType(RSS).body(writer.rss(channel, items, builtAt));
     }
 
