@@ -181,7 +181,9 @@
         }
         var label = form.querySelector('label');
         var name = link.getAttribute('data-reply-name');
-        label.textContent = (main.getAttribute('data-reply-label') || 'Your reply') + (name ? ' (' + name + ')' : '');
+        label.textContent = name
+            ? (main.getAttribute('data-replying-to') || 'Replying to {name}').replace('{name}', name)
+            : (main.getAttribute('data-reply-label') || 'Your reply');
         var button = form.querySelector('button[type=submit]');
         button.textContent = main.getAttribute('data-reply-button') || 'Post reply';
         var cancel = document.createElement('button');

@@ -495,7 +495,8 @@ public class ArticleService {
     private ArticleCard card(Article a, Map<Long, List<AuthorLink>> bylines) {
         return new ArticleCard(a.getId(), url(a), a.getHeadline(), a.getStandfirst(), a.getType().label(),
                 SectionTree.link(tree().byId(a.getPrimarySectionId())), bylines.getOrDefault(a.getId(), List.of()),
-                datelines.of(a.getPublishedAt()), lead(a.getLead()), a.getCommentCount(), a.isCommentsOpen());
+                datelines.of(a.getPublishedAt()), lead(a.getLead()), a.getCommentCount(), a.isCommentsOpen(),
+                datelines.onCard(a.getPublishedAt(), clock.instant()));
     }
 
     private Map<Long, List<AuthorLink>> bylines(List<Long> articleIds) {

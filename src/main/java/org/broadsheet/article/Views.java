@@ -54,14 +54,24 @@ public final class Views {
     }
 
     /** An article as listed on the front page, section, author, tag and search pages. */
+    /**
+     * An article as lists show it. {@code when} is what the card prints of its publication: the time for a story
+     * of today ("17:24"), else the date ("2 Dec 2026"); {@code published} keeps the whole moment.
+     */
     public record ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
             SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount,
-            boolean commentsOpen) {
+            boolean commentsOpen, String when) {
 
-        /** A card of an article open to comments. */
+        /** A card of an article open to comments, dated as its dateline's short form. */
         public ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
                 SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount) {
-            this(id, url, headline, standfirst, typeLabel, section, authors, published, lead, commentCount, true);
+            this(id, url, headline, standfirst, typeLabel, section, authors, published, lead, commentCount, true,
+                    published == null ? null : published.shortDisplay());
+        }
+
+        /** The kind of piece, where it tells the reader something (live, analysis...): not "News" on every card. */
+        public String typeKicker() {
+            return ArticleType.NEWS.label().equals(typeLabel) ? null : typeLabel;
         }
 
         /** Whether the card links to the comments: not "No comments" under a story nobody may comment on. */

@@ -18,6 +18,7 @@ public class Datelines {
 
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE dd MMMM yyyy HH:mm zzz", Locale.UK);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final SiteProperties site;
@@ -37,6 +38,16 @@ public class Datelines {
 
     public ZonedDateTime local(Instant instant) {
         return instant.atZone(site.zone());
+    }
+
+    /** What a story's card prints of when it was published: the time today ("17:24"), else the date. */
+    public String onCard(Instant published, Instant now) {
+        if (published == null) {
+            return null;
+        }
+        ZonedDateTime local = published.atZone(site.zone());
+        return local.toLocalDate().equals(now.atZone(site.zone()).toLocalDate()) ? TIME.format(local)
+                : SHORT.format(local);
     }
 
     /**

@@ -209,10 +209,14 @@ class ReaderJourneyBrowserTests {
         }
         assertThat(figure.findElement(By.tagName("figcaption")).getText()).isNotBlank();
 
-        // The demo's lead story is a live blog closed to comments: nothing at its top invites to comment.
+        screenshot("journey-1-article");
+
+        // A story closed to comments with none (the demo's live blog): nothing at its top invites to comment.
+        Views.ArticleCard closed = articles.latest(FeedScope.site(), 100).stream()
+                .filter(card -> !card.commentsOpen() && card.commentCount() == 0).findFirst().orElseThrow();
+        open(closed.url());
         assertThat(driver.findElements(By.cssSelector(".article-header .comments-link"))).isEmpty();
         assertThat(visible(By.id("comments")).getText()).contains("Comments are closed");
-        screenshot("journey-1-article");
 
         // The most discussed story links to its comments from its top, in the first screenful.
         open("/");

@@ -132,6 +132,10 @@ class CommentJourneyBrowserTests {
         WebElement theirs = visible(By.id("comment-" + othersComment));
         theirs.findElement(By.cssSelector(".reply-link")).click();
         WebElement replyBox = visible(By.cssSelector("#comment-" + othersComment + " > form.reply-box textarea"));
+        String othersName = theirs.findElement(By.cssSelector(".comment-author")).getText();
+        assertThat(driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box label"))
+                .getText()).isEqualTo("Replying to " + othersName);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(replyBox);
         String reply = "Agreed, and the towpath is open again " + stamp + ".";
         replyBox.sendKeys(reply);
         driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box button[type=submit]"))

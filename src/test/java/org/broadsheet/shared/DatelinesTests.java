@@ -37,6 +37,16 @@ class DatelinesTests {
     }
 
     @Test
+    void shouldDateACardByItsTimeTodayAndByItsDateBefore() {
+        Instant now = Instant.parse("2026-05-06T22:30:00Z"); // 23:30 BST on Wednesday 6 May
+        assertThat(london.onCard(Instant.parse("2026-05-06T16:24:00Z"), now)).isEqualTo("17:24");
+        assertThat(london.onCard(Instant.parse("2026-05-05T23:10:00Z"), now)).as("00:10 BST, today in London")
+                .isEqualTo("00:10");
+        assertThat(london.onCard(Instant.parse("2026-05-05T22:50:00Z"), now)).isEqualTo("5 May 2026");
+        assertThat(london.onCard(null, now)).isNull();
+    }
+
+    @Test
     void shouldPrintBritishSummerTimeInSummer() {
         Datelines.Dateline dateline = london.of(Instant.parse("2021-05-06T16:24:00Z"));
         assertThat(dateline.display()).isEqualTo("Thursday 06 May 2021 17:24 BST");

@@ -14,6 +14,7 @@ import java.util.List;
 import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.ArticlePage;
 import org.broadsheet.article.Views.AuthorPage;
 import org.broadsheet.article.Views.FrontPage;
@@ -172,6 +173,21 @@ class ArticleControllerTests {
         assertThat(video.select("source").attr("src")).isEqualTo("/media/demo/clip.mp4");
         assertThat(video.select("track[kind=captions]").attr("src")).isEqualTo("/media/demo/clip.vtt");
         assertThat(page.select("figcaption").text()).contains("Traffic crossing the bridge", "Video: Broadsheet");
+    }
+
+    @Test
+    void shouldPrintTheKindOfPieceOnlyWhereItInformsAndTodaysTime() throws Exception {
+        ArticleCard news = ArticleFixtures.card(1, "A news story");
+        ArticleCard live = new ArticleCard(2, "/world/2021/05/06/live", "Live: the count", "S", "Live",
+                ArticleFixtures.WORLD, List.of(), ArticleFixtures.PUBLISHED, null, 3, true, "17:24");
+        given(articles.frontPage()).willReturn(new FrontPage(news, List.of(live), List.of(), List.of()));
+        Document page = html("/");
+        assertThat(page.select(".lead-story .kicker").text()).isEqualTo("World");
+        assertThat(page.select(".lead-story .kicker").text()).doesNotContain("News");
+        assertThat(page.select(".top-stories .kicker").text()).isEqualTo("Live World");
+        assertThat(page.select(".top-stories .card-meta time").text()).isEqualTo("17:24");
+        assertThat(page.select(".top-stories .card-meta time").attr("title"))
+                .isEqualTo(ArticleFixtures.PUBLISHED.display());
     }
 
     @Test

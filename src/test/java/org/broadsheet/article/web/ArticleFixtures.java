@@ -38,7 +38,7 @@ public final class ArticleFixtures {
         return new ArticleCard(id, "/world/2021/05/0" + (id % 9 + 1) + "/story-" + id, headline, "Standfirst " + id,
                 "News", WORLD, List.of(ZOE), PUBLISHED,
                 new Lead("IMAGE", "/images/demo/x.jpg", "alt", null, null, null, null, 1200, 675), commentCount,
-                commentsOpen);
+                commentsOpen, PUBLISHED.shortDisplay());
     }
 
     public static ArticlePage page(String headline, Lead lead, boolean commentsOpen) {

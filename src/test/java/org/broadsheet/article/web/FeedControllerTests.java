@@ -40,6 +40,7 @@ import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.web.SecuritySliceSupport;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ import org.w3c.dom.NodeList;
  * The feeds, sitemaps and robots.txt as a crawler reads them: parsed as XML, never matched as strings alone.
  */
 @WebMvcTest(controllers = FeedController.class)
-@Import(SecuritySliceSupport.class)
+@Import({ SecuritySliceSupport.class, SiteAddress.class })
 @TestPropertySource(properties = { "broadsheet.site.base-url=https://news.example/",
         // With a TTL the page cache filter would serve one test's feed to the next.
         "broadsheet.site.page-cache-ttl=0s" })

@@ -28,6 +28,7 @@ import org.broadsheet.search.SearchService;
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
+import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.web.SecuritySliceSupport;
 import org.jsoup.Jsoup;
@@ -51,7 +52,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * The search page as a reader gets it, rendered by the real templates and parsed as HTML.
  */
 @WebMvcTest(controllers = SearchController.class)
-@Import(SecuritySliceSupport.class)
+@Import({ SecuritySliceSupport.class, SiteAddress.class })
 @TestPropertySource(properties = "broadsheet.site.page-cache-ttl=0s")
 class SearchControllerTests {
 
