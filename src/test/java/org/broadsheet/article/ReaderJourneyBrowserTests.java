@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -283,6 +284,112 @@ class ReaderJourneyBrowserTests {
 
         js("window.scrollTo(0, document.querySelector('.article-body').getBoundingClientRect().top + window.scrollY)");
         screenshot("journey-2-phone-article-body");
+    }
+
+    /**
+     * Every element with text of its own, visible, against the first opaque background behind it: the pairs below
+     * WCAG AA (4.5:1, or 3:1 for large text), as "tag.class "text" ratio".
+     */
+    private static final String LOW_CONTRAST = """
+            const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92
+                : Math.pow((v + 0.055) / 1.055, 2.4); }).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const opaque = c => c.length === 3 || (c.length === 4 && c[3] > 0.5);
+            const behind = el => { for (let e = el; e; e = e.parentElement) {
+                const c = rgb(getComputedStyle(e).backgroundColor); if (opaque(c)) { return c; } } return [255, 255, 255]; };
+            const low = [];
+            for (const el of document.querySelectorAll('body *')) {
+                if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) { continue; }
+                const st = getComputedStyle(el);
+                const r = el.getBoundingClientRect();
+                if (st.visibility === 'hidden' || r.width <= 1 || r.height <= 1 || !el.checkVisibility()) { continue; }
+                const a = lum(rgb(st.color)), b = lum(behind(el));
+                const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
+                if (ratio < (size >= 24 || (bold && size >= 18.6) ? 3 : 4.5)) {
+                    low.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30)
+                        + '" ' + ratio.toFixed(2));
+                }
+            }
+            return low;""";
+
+    private void emulate(String media, String colorScheme) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+    }
+
+    @Test
+    @Order(2)
+    void keepsEveryTextReadableInLightAndDarkMode() {
+        String busiest = articles.latest(FeedScope.site(), 100).stream()
+                .max(java.util.Comparator.comparingInt(Views.ArticleCard::commentCount)).orElseThrow().url();
+        // The check must be able to fail: grey on grey is reported.
+        open("/");
+        js("const p = document.createElement('p'); p.textContent = 'Grey on grey'; p.style.color = '#777777';"
+                + "p.style.background = '#888888'; document.querySelector('main').append(p);");
+        @SuppressWarnings("unchecked")
+        List<String> planted = (List<String>) js(LOW_CONTRAST);
+        assertThat(planted).anySatisfy(problem -> assertThat(problem).contains("Grey on grey"));
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                emulate("", scheme);
+                for (String path : List.of("/", busiest, "/sections/news", "/login", "/search?q=bridge")) {
+                    open(path);
+                    assertThat(js("return matchMedia('(prefers-color-scheme: dark)').matches"))
+                            .isEqualTo("dark".equals(scheme));
+                    @SuppressWarnings("unchecked")
+                    List<String> low = (List<String>) js(LOW_CONTRAST);
+                    assertThat(low).as("text below 4.5:1 on %s in %s mode", path, scheme).isEmpty();
+                }
+                if ("dark".equals(scheme)) {
+                    open("/");
+                    String paper = (String) js("return getComputedStyle(document.body).backgroundColor");
+                    assertThat(paper).as("a dark page").isNotEqualTo("rgb(255, 255, 255)");
+                    screenshot("dark-front-page");
+                    open(busiest);
+                    screenshot("dark-article");
+                }
+            }
+        } finally {
+            emulate("", "light");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void printsAnArticleAsAnArticle() {
+        String article = leadArticleUrl();
+        try {
+            open(article);
+            // Headless Chromium here ignores CDP's print media emulation (matchMedia('print') stays false), so the
+            // stylesheet's own @media print rules are applied to the screen, as printing would apply them.
+            Number applied = (Number) js("""
+                    let count = 0;
+                    for (const sheet of [...document.styleSheets]) {
+                        const print = [...sheet.cssRules].filter(r => r instanceof CSSMediaRule && r.media.mediaText === 'print');
+                        for (const rule of print) {
+                            // Into the site's own sheet (the CSP refuses a new style element), last, so they win.
+                            for (const inner of [...rule.cssRules]) { sheet.insertRule(inner.cssText, sheet.cssRules.length); count++; }
+                        }
+                    }
+                    return count;""");
+            assertThat(applied.intValue()).as("rules of the print stylesheet").isPositive();
+            for (String gone : List.of(".masthead", ".site-footer", "#comments", "form", "aside.related")) {
+                for (WebElement element : driver.findElements(By.cssSelector(gone))) {
+                    assertThat(element.isDisplayed()).as("%s in print", gone).isFalse();
+                }
+            }
+            for (String kept : List.of("h1", ".byline", ".article-header time", ".article-body")) {
+                assertThat(driver.findElement(By.cssSelector(kept)).isDisplayed()).as("%s in print", kept).isTrue();
+            }
+            WebElement address = driver.findElement(By.cssSelector(".article-address"));
+            assertThat(address.isDisplayed()).isTrue();
+            assertThat(address.getText()).endsWith(URI.create(article).getPath());
+        } finally {
+            emulate("", "light");
+        }
+        open(article);
+        assertThat(driver.findElement(By.cssSelector(".article-address")).isDisplayed()).as("on screen").isFalse();
     }
 
     @Test
