@@ -26,6 +26,7 @@ import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.article.Views.SectionPage;
 import org.broadsheet.article.Views.TagLink;
 import org.broadsheet.article.Views.TagPage;
+import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.NotFoundException;
@@ -64,6 +65,8 @@ public class ArticleService {
     private final CorrectionRepository corrections;
     private final ArticleMedia media;
     private volatile SectionTree sectionTree;
+    /** Counts changes to the sections, so that a tree read while one happened is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong sectionChanges = new java.util.concurrent.atomic.AtomicLong();
 
     ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
@@ -362,7 +365,8 @@ public class ArticleService {
                 : sections.findBySlug(parentSlug).orElseThrow(() -> new NotFoundException("section " + parentSlug))
                         .getId();
         Section saved = sections.save(new Section(slug, name, description, parentId, sortOrder));
-        sectionTree = null;
+        // Once committed: a tree read by another request before then does not have this section.
+        AfterCommit.run(this::forgetSections);
         return saved.getId();
     }
 
@@ -456,6 +460,7 @@ public class ArticleService {
 
     /** Drops the cached section tree, so that the next page reads the sections again (after they changed here). */
     void forgetSections() {
+        sectionChanges.incrementAndGet();
         sectionTree = null;
     }
 
@@ -472,8 +477,12 @@ public class ArticleService {
     private SectionTree readSections() {
         // The time before the query, so that a tree is never taken for newer than what it was read from.
         Instant readAt = clock.instant();
+        long changes = sectionChanges.get();
         SectionTree tree = new SectionTree(sections.findAll(), readAt, this::readSections);
-        sectionTree = tree;
+        // A tree read while the sections changed is used by this page but not kept for the next ones.
+        if (sectionChanges.get() == changes) {
+            sectionTree = tree;
+        }
         return tree;
     }
 

@@ -26,6 +26,7 @@ import org.broadsheet.article.Catalogue.SectionRow;
 import org.broadsheet.article.Catalogue.TagUse;
 import org.broadsheet.article.Views.FrontPage;
 import org.broadsheet.shared.AuditEvent;
+import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.NotFoundException;
@@ -37,8 +38,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The articles module's API for the editors' catalogue: author profiles, sections, tags and the stories pinned
@@ -218,7 +217,8 @@ public class CatalogueService {
         } catch (OptimisticLockingFailureException e) {
             throw new StaleEditException("section " + id);
         }
-        forgetSectionsAfterCommit();
+        // The reader's pages keep the section tree in memory: it is read again once this change is committed.
+        AfterCommit.run(reading::forgetSections);
         events.publishEvent(new AuditEvent(editor, id == null ? "section.created" : "section.changed", name, slug));
         events.publishEvent(ContentChangedEvent.ofEverything());
         return saved.getId();
@@ -272,20 +272,6 @@ public class CatalogueService {
     private static SectionRow row(Section s, int depth, Map<Long, Long> counts) {
         return new SectionRow(s.getId(), s.getSlug(), s.getName(), depth, s.getSortOrder(),
                 counts.getOrDefault(s.getId(), 0L), sectionUrl(s.getSlug()));
-    }
-
-    /** The reader's pages keep the section tree in memory: it is read again once this change is committed. */
-    private void forgetSectionsAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    reading.forgetSections();
-                }
-            });
-        } else {
-            reading.forgetSections();
-        }
     }
 
     // ---------------------------------------------------------------- tags

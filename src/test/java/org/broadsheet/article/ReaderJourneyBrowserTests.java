@@ -268,7 +268,12 @@ class ReaderJourneyBrowserTests {
         assertThat(fontSize(leadHeadline)).as("lead headline font size").isGreaterThanOrEqualTo(24);
         assertFitsTheViewport(visible(By.cssSelector(".lead-story .card-image img")), "front page lead image");
         assertThat(visible(By.cssSelector(".masthead .brand")).getText()).isEqualTo("Broadsheet");
-        assertFitsTheViewport(visible(By.id("site-search")), "search box");
+        // A compact masthead: name, Search and account links over the sections, about 120 px at most.
+        assertThat(rect(driver.findElement(By.cssSelector(".masthead"))).get("height")).as("masthead height")
+                .isLessThanOrEqualTo(120);
+        assertThat(driver.findElement(By.id("site-search")).isDisplayed()).isFalse();
+        WebElement searchLink = visible(By.cssSelector(".masthead .search-link"));
+        assertFitsTheViewport(searchLink, "the Search link");
         screenshot("journey-2-phone-front-page");
 
         clickAndWaitForNewPage(leadHeadline);
@@ -421,8 +426,8 @@ class ReaderJourneyBrowserTests {
             open(path);
             assertThat(number(js("return window.innerWidth"))).as("viewport width").isEqualTo(320);
             assertNoHorizontalScrolling(path + " at 320 px");
-            assertFitsTheViewport(visible(By.cssSelector(".search-box button")), path + ": the Search button");
-            assertFitsTheViewport(visible(By.id("site-search")), path + ": the search box");
+            assertFitsTheViewport(visible(By.cssSelector(".masthead .search-link")), path + ": the Search link");
+            assertFitsTheViewport(visible(By.cssSelector(".masthead .account-links")), path + ": the account links");
         }
         open("/");
         screenshot("phone-320-front-page");
