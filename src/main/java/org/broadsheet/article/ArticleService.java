@@ -441,7 +441,11 @@ public class ArticleService {
     }
 
     private long sectionId(String slug) {
-        return tree().bySlug(slug).orElseThrow(() -> new NotFoundException("section " + slug)).getId();
+        // A section the kept tree does not know may be new, even in this very transaction: read them again,
+        // for this write only (a tree with an uncommitted section is never kept for readers).
+        return tree().bySlug(slug)
+                .or(() -> new SectionTree(sections.findAll(), clock.instant(), this::readSections).bySlug(slug))
+                .orElseThrow(() -> new NotFoundException("section " + slug)).getId();
     }
 
     private Tag tagNamed(String name) {
