@@ -336,6 +336,9 @@ class PasswordResetTests {
         assertThat(throttle.blocked(username, "198.51.100.9")).isTrue();
         accounts.requestPasswordReset(email);
         String token = awaitResetTokens(email, 1).get(0);
+        // The listener sends the mail inside its transaction: the token is stored a moment later, at its commit
+        // (no reader follows a link that fast; a test can).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> accounts.resetTokenUsable(token));
         assertThat(accounts.resetPassword(token, NEW_PASSWORD)).isTrue();
         assertThat(throttle.blocked(username, "198.51.100.9")).isFalse();
     }
@@ -367,12 +370,13 @@ class PasswordResetTests {
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
         assertThat(mails).as("reset mails to " + to).hasSize(count);
-        return mails.stream().map(mail -> {
+        List<String> tokens = mails.stream().map(mail -> {
             assertThat(mail.subject()).isEqualTo("Reset your Broadsheet password");
             Matcher link = RESET_LINK.matcher(mail.text());
             assertThat(link.find()).as("reset link in " + mail.text()).isTrue();
             return link.group(1);
         }).toList();
+        return tokens;
     }
 
     private static Document page(ResultActions actions) throws Exception {
