@@ -41,8 +41,8 @@ class AccountMails {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountMails(AccountRepository accounts, AccountTokenRepository tokens, Mailer mailer, SiteProperties site, SiteAddress address,
-            MessageSource messages, Clock clock) {
+    AccountMails(AccountRepository accounts, AccountTokenRepository tokens, Mailer mailer, SiteProperties site,
+            SiteAddress address, MessageSource messages, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -291,7 +292,7 @@ class Article {
     Listing listing() {
         return new Listing(status, publishedAt, primarySectionId, new LinkedHashSet<>(furtherSectionIds),
                 authors.stream().map(Author::getId).toList(),
-                tags.stream().map(Tag::getId).collect(java.util.stream.Collectors.toSet()));
+                tags.stream().map(Tag::getId).collect(Collectors.toSet()));
     }
 
     long getVersion() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,7 +67,7 @@ public class ArticleService {
     private final ArticleMedia media;
     private volatile SectionTree sectionTree;
     /** Counts changes to the sections, so that a tree read while one happened is not kept. */
-    private final java.util.concurrent.atomic.AtomicLong sectionChanges = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong sectionChanges = new AtomicLong();
 
     ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
@@ -444,7 +445,7 @@ public class ArticleService {
         // A section the kept tree does not know may be new, even in this very transaction: read them again,
         // for this write only (a tree with an uncommitted section is never kept for readers).
         return tree().bySlug(slug)
-                .or(() -> new SectionTree(sections.findAll(), clock.instant(), this::readSections).bySlug(slug))
+                .or(() -> readSectionsUnkept().bySlug(slug))
                 .orElseThrow(() -> new NotFoundException("section " + slug)).getId();
     }
 
@@ -479,15 +480,20 @@ public class ArticleService {
 
     /** Reads the sections and keeps them for the pages that follow. */
     private SectionTree readSections() {
-        // The time before the query, so that a tree is never taken for newer than what it was read from.
-        Instant readAt = clock.instant();
         long changes = sectionChanges.get();
-        SectionTree tree = new SectionTree(sections.findAll(), readAt, this::readSections);
+        SectionTree tree = readSectionsUnkept();
         // A tree read while the sections changed is used by this page but not kept for the next ones.
         if (sectionChanges.get() == changes) {
             sectionTree = tree;
         }
         return tree;
+    }
+
+    /** The sections as they are now, for this caller only. */
+    private SectionTree readSectionsUnkept() {
+        // The time before the query, so that a tree is never taken for newer than what it was read from.
+        Instant readAt = clock.instant();
+        return new SectionTree(sections.findAll(), readAt, this::readSections);
     }
 
     String url(Article article) {

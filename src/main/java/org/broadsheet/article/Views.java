@@ -53,10 +53,10 @@ public final class Views {
         }
     }
 
-    /** An article as listed on the front page, section, author, tag and search pages. */
     /**
-     * An article as lists show it. {@code when} is what the card prints of its publication: the time for a story
-     * of today ("17:24"), else the date ("2 Dec 2026"); {@code published} keeps the whole moment.
+     * An article as listed on the front page, section, author, tag and search pages. {@code when} is what the card
+     * prints of its publication: the time for a story of today ("17:24"), else the date ("2 Dec 2026");
+     * {@code published} keeps the whole moment.
      */
     public record ArticleCard(long id, String url, String headline, String standfirst, String typeLabel,
             SectionLink section, List<AuthorLink> authors, Dateline published, Lead lead, int commentCount,
