@@ -13,8 +13,19 @@ public final class CommentEvents {
     public record CommentPosted(long commentId, long articleId, long authorId, Long parentId, Long parentAuthorId) {
     }
 
-    /** A reader recommended a comment or withdrew their recommendation. */
-    public record RecommendationChanged(long commentId, long articleId) {
+    /**
+     * A reader ({@code accountId}) recommended a comment, or withdrew their recommendation when
+     * {@code recommended} is false. {@code authorId} is the comment's author (null when they are gone).
+     */
+    public record RecommendationChanged(long commentId, long articleId, long accountId, Long authorId,
+            boolean recommended) {
+    }
+
+    /**
+     * A reader began to ignore another; published inside the transaction, so that what must end with it (a
+     * follow, either way) ends in the same commit.
+     */
+    public record ReaderIgnored(long accountId, long ignoredId) {
     }
 
     /** A reader reported a comment. */

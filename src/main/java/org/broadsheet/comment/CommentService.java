@@ -368,7 +368,8 @@ public class CommentService {
         }
         // Not a change of the whole site's pages: anonymous pages may show the old count for a little while,
         // but signed-in readers of this article see it at once.
-        events.publishEvent(new CommentEvents.RecommendationChanged(commentId, comment.getArticleId()));
+        events.publishEvent(new CommentEvents.RecommendationChanged(commentId, comment.getArticleId(), accountId,
+                comment.getAuthorId(), recommended));
         events.publishEvent(ContentChangedEvent.ofConversation(comment.getArticleId(), false));
         return new Recommendation(recommended, comments.recommendCount(commentId));
     }
@@ -420,6 +421,7 @@ public class CommentService {
             throw new CommentRejectedException("comment.ignore.self");
         }
         comments.ignore(accountId, authorId, clock.instant());
+        events.publishEvent(new CommentEvents.ReaderIgnored(accountId, authorId));
         Commenter ignored = accounts.commenters(List.of(authorId)).get(authorId);
         return ignored == null ? "" : ignored.displayName();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,9 @@ public class DevMailbox implements Mailer {
     }
 
     @Override
-    public synchronized void send(String to, String subject, String text) {
+    public synchronized void send(String to, String subject, String text, Map<String, String> headers) {
         log.info("Mail to {}: {}\n{}", to, subject, text);
-        mails.addFirst(new SentMail(to, subject, text, clock.instant()));
+        mails.addFirst(new SentMail(to, subject, text, Map.copyOf(headers), clock.instant()));
         while (mails.size() > KEPT) {
             mails.removeLast();
         }
@@ -39,6 +40,6 @@ public class DevMailbox implements Mailer {
     }
 
     /** One mail as it would have been sent. */
-    public record SentMail(String to, String subject, String text, Instant sentAt) {
+    public record SentMail(String to, String subject, String text, Map<String, String> headers, Instant sentAt) {
     }
 }

@@ -1,7 +1,10 @@
 package org.broadsheet.mail;
 
-import org.springframework.mail.SimpleMailMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends mail through the configured SMTP server.
@@ -17,12 +20,16 @@ class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(String to, String subject, String text) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
-        sender.send(message);
+    public void send(String to, String subject, String text, Map<String, String> headers) {
+        sender.send(message -> {
+            MimeMessageHelper mail = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            mail.setFrom(from);
+            mail.setTo(to);
+            mail.setSubject(subject);
+            mail.setText(text);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+        });
     }
 }

@@ -52,6 +52,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
+    /** The signed link in notification mails that stops a kind of mail, without signing in. */
+    static final String UNSUBSCRIBE = "/notifications/unsubscribe";
     static final String SIGN_IN_USERNAME = "signInUsername";
 
     static final int REMEMBER_ME_SECONDS = 30 * 24 * 3600;
@@ -78,6 +80,10 @@ class SecurityConfig {
                         .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "MODERATOR")
                         .requestMatchers(HttpMethod.POST, "/articles/*/comments").authenticated()
                         .requestMatchers("/comments/*/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/users/*/follow", "/users/*/unfollow", "/articles/*/follow",
+                                "/articles/*/unfollow").authenticated()
+                        .requestMatchers(UNSUBSCRIBE).permitAll()
+                        .requestMatchers("/following", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers("/account/verify").permitAll()
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().permitAll())
@@ -91,6 +97,8 @@ class SecurityConfig {
                         .expiredUrl("/login?expired"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out")
                         .deleteCookies("JSESSIONID", "remember-me"))
+                // A mail client's one-click unsubscribe (RFC 8058) has no form token: the link's signature is its proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(UNSUBSCRIBE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -349,9 +349,31 @@ class DemoContentTests {
         Clock clock;
 
         @Test
+        void shouldGiveTheDemoReaderFollowersFollowsAndUnreadNotifications(
+                @Autowired org.broadsheet.notification.NotificationService notifications,
+                @Autowired org.broadsheet.following.FollowService follows,
+                @Autowired org.broadsheet.account.AccountService accounts) {
+            long reader = accounts.idOf("reader").orElseThrow();
+            org.broadsheet.support.DurableEventsSettled.await(jdbc);
+
+            assertThat(follows.counts(reader).followers()).isGreaterThanOrEqualTo(5);
+            assertThat(follows.counts(reader).following()).isEqualTo(3);
+            assertThat(follows.feed(reader, 1).items()).isNotEmpty();
+            assertThat(count("select count(*) from story_follow")).isGreaterThanOrEqualTo(2);
+            var told = notifications.page(reader, 1).items();
+            assertThat(told).allMatch(org.broadsheet.notification.NotificationService.NotificationView::unread);
+            assertThat(told).extracting(org.broadsheet.notification.NotificationService.NotificationView::kind)
+                    .contains(org.broadsheet.notification.NotificationKind.REPLY,
+                            org.broadsheet.notification.NotificationKind.FOLLOWED_COMMENT,
+                            org.broadsheet.notification.NotificationKind.CORRECTION);
+            assertThat(notifications.unreadCount(reader)).isEqualTo(told.size());
+        }
+
+        @Test
         void shouldCorrectTheRenamedBridgeStory() {
             assertThat(jdbc.queryForList("select c.note from article_correction c join article a on a.id = c.article_id"
-                    + " where a.slug = ?", String.class, DemoContent.RENAMED_TO)).containsExactly(DemoContent.CORRECTION);
+                    + " where a.slug = ? and c.kind = 'CORRECTION'", String.class, DemoContent.RENAMED_TO))
+                    .containsExactly(DemoContent.CORRECTION);
         }
 
         @Test

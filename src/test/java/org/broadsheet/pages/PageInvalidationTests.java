@@ -26,6 +26,7 @@ import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.comment.CommentSeeder;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -50,6 +52,9 @@ class PageInvalidationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     ArticleService articles;
@@ -140,8 +145,9 @@ class PageInvalidationTests {
         }
     }
 
-    /** The page comes from the cache: not one statement. */
+    /** The page comes from the cache: not one statement (once the listeners of what was done have run). */
     private void assertKept(String path) throws Exception {
+        DurableEventsSettled.await(jdbc);
         statistics.clear();
         get(path);
         assertThat(statistics.getPrepareStatementCount()).as(path + " still kept").isZero();

@@ -255,4 +255,26 @@ class SharedPagesTests {
         assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/?signed-out");
         assertThat(get(reader, "/account").statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void shouldShowEachReaderTheirOwnUnreadCountOnCachedPages() throws Exception {
+        long ana = account("ana" + suffix, Role.READER);
+        long ben = account("ben" + suffix, Role.READER);
+        long anas = comments.post(ana, articleId, null, "Ana opens", "unread-" + suffix).id();
+        HttpClient anaClient = signedIn("ana" + suffix);
+        HttpClient benClient = signedIn("ben" + suffix);
+        get(HttpClient.newHttpClient(), articleUrl);
+        assertThat(Jsoup.parse(get(anaClient, articleUrl).body()).select(".notifications-link .unread-count"))
+                .isEmpty();
+
+        comments.post(ben, articleId, anas, "Ben answers", "unread-reply-" + suffix);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !Jsoup.parse(
+                get(anaClient, articleUrl).body()).select(".notifications-link .unread-count").isEmpty());
+
+        Document forAna = Jsoup.parse(get(anaClient, articleUrl).body());
+        assertThat(forAna.select(".notifications-link").attr("aria-label")).isEqualTo("Notifications, 1 unread");
+        assertThat(Jsoup.parse(get(benClient, articleUrl).body()).select(".notifications-link").attr("aria-label"))
+                .isEqualTo("Notifications");
+        assertThat(get(HttpClient.newHttpClient(), articleUrl).body()).doesNotContain("notifications-link");
+    }
 }

@@ -35,7 +35,8 @@ class ConnectionRetirementTests {
 
     /** Every table with a check constraint, each written below: a new one must be added here. */
     private static final Set<String> CHECKED_TABLES = Set.of("ACCOUNT_ROLE", "ACCOUNT_TOKEN", "ARTICLE",
-            "ARTICLE_CORRECTION", "COMMENT", "COMMENT_REPORT", "FRONT_PAGE", "FRONT_PAGE_PIN", "IGNORED_READER");
+            "ARTICLE_CORRECTION", "COMMENT", "COMMENT_REPORT", "FRONT_PAGE", "FRONT_PAGE_PIN", "IGNORED_READER",
+            "NOTIFICATION", "READER_FOLLOW");
 
     @Autowired
     DataSource dataSource;
@@ -92,6 +93,10 @@ class ConnectionRetirementTests {
                 + "VALUES (?, 'CORRECTION', 'n', ?, 'editor')", article, now);
         jdbc.update("UPDATE front_page SET version = version + 1 WHERE id = 1");
         jdbc.update("INSERT INTO front_page_pin (slot, sort_order, article_id) VALUES ('TOP', 3, ?)", article);
+        jdbc.update("INSERT INTO reader_follow (follower_id, followed_id, created_at) VALUES (?, ?, ?)", reader,
+                other, now);
+        jdbc.update("INSERT INTO notification (recipient_id, kind, article_id, comment_id, in_centre, created_at, "
+                + "updated_at) VALUES (?, 'REPLY', ?, ?, TRUE, ?, ?)", reader, article, comment, now, now);
     }
 
     private long account(String username, Timestamp now) {

@@ -84,6 +84,13 @@ class AccessRulesTests {
             /account/data.json    SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /account/ignored      SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /comments/1/reply     SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /following            SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /notifications        SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /notifications/1/open SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /account/notifications SIGN_IN   ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /notifications/unsubscribe ALLOWED ALLOWED ALLOWED    ALLOWED   ALLOWED
+            /users/reader/followers ALLOWED  ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /users/reader/following ALLOWED  ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /admin                SIGN_IN    DENIED    ALLOWED    ALLOWED   ALLOWED
             /admin/articles       SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
             /admin/articles/new   SIGN_IN    DENIED    DENIED     ALLOWED   ALLOWED
@@ -183,6 +190,34 @@ class AccessRulesTests {
                 .param("key", "access-rules").with(csrf())).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(302);
         assertThat(redirectedToSignIn(response)).as("Location %s", response.getHeader("Location")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/users/reader/follow", "/users/reader/unfollow", "/articles/1/follow", "/articles/1/unfollow",
+            "/comments/1/follow-author", "/notifications/read-all", "/notifications/1/read",
+            "/account/notifications" })
+    void shouldSendAnAnonymousFollowOrNotificationChangeToSignIn(String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post(path).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(302);
+        assertThat(redirectedToSignIn(response)).as("Location %s", response.getHeader("Location")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/users/editor/follow", "/articles/1/follow", "/notifications/read-all", "/account/notifications" })
+    void shouldRefuseAFollowOrNotificationChangeWithoutCsrfToken(String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(as("reader", post(path))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(403);
+    }
+
+    @Test
+    void shouldTakeAMailClientsOneClickUnsubscribeWithoutAFormToken() throws Exception {
+        // RFC 8058: the mail client posts the link without a session or a token; the signature is what counts.
+        MockHttpServletResponse response = mvc.perform(post("/notifications/unsubscribe")
+                .param("account", "1").param("kind", "reply").param("expires", "1").param("signature", "forged")
+                .param("List-Unsubscribe", "One-Click")).andReturn().getResponse();
+        assertThat(response.getStatus()).as("refused for its signature, not for a token").isEqualTo(400);
+        assertThat(Jsoup.parse(response.getContentAsString()).select("main p").first().text())
+                .startsWith("This link is not valid.");
     }
 
     @Test

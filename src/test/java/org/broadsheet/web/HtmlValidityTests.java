@@ -188,6 +188,30 @@ class HtmlValidityTests {
         assertThat(Jsoup.parse(refused).select("p.error").text()).isNotBlank();
     }
 
+    /**
+     * Following and notifications as the demo reader finds them on first sign-in: the centre with its unread
+     * replies, the Following page, the choices, profiles with their counts and lists, and a refused mail link.
+     */
+    @Test
+    void followingAndNotificationPagesShouldBeValidAndAccessible() throws Exception {
+        AccountUser reader = (AccountUser) userDetails.loadUserByUsername("reader");
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String path : List.of("/notifications", "/following", "/account/notifications", "/users/reader",
+                "/users/reader/followers", "/users/reader/following", "/users/editor")) {
+            pages.put(path, signedInPage(reader, path, 200));
+        }
+        pages.put("refused unsubscribe", mvc.perform(get("/notifications/unsubscribe").param("account", "1"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, "signed in: " + page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get("/notifications")).select("li.notification.unread")).isNotEmpty();
+        assertThat(Jsoup.parse(pages.get("/following")).select(".recent-comment")).isNotEmpty();
+        assertThat(Jsoup.parse(pages.get("/users/reader/followers")).select(".people-list li")).isNotEmpty();
+    }
+
     @Test
     void theStaffDeskAndTheEditorsArticleListShouldBeValidAndAccessible() throws Exception {
         AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");

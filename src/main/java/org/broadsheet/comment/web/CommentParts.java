@@ -3,6 +3,7 @@ package org.broadsheet.comment.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +15,11 @@ import org.broadsheet.comment.CommentViews.ArticleRef;
 import org.broadsheet.comment.CommentViews.CommentTools;
 import org.broadsheet.comment.CommentViews.Fold;
 import org.broadsheet.comment.CommentViews.Viewer;
+import org.broadsheet.comment.FollowedAuthors;
 import org.broadsheet.comment.SignedInReader;
 import org.broadsheet.pages.PagePart;
 import org.broadsheet.pages.PageReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,8 +73,12 @@ class CommentParts {
         };
     }
 
+    /** What the comments' actions read for a signed-in reader: what they recommend and whom they follow. */
+    record ToolsState(Viewer viewer, Set<Long> followed) {
+    }
+
     @Bean
-    PagePart<CommentTools, Viewer> commentTools(CommentService comments) {
+    PagePart<CommentTools, ToolsState> commentTools(CommentService comments, ObjectProvider<FollowedAuthors> follows) {
         return new PagePart<>() {
             @Override
             public String name() {
@@ -84,35 +91,49 @@ class CommentParts {
             }
 
             @Override
-            public Viewer prepare(PageReader reader, List<CommentTools> places) {
+            public ToolsState prepare(PageReader reader, List<CommentTools> places) {
                 Long accountId = accountId(reader);
-                return accountId == null ? null
-                        : comments.viewer(accountId, places.stream().map(CommentTools::id).toList());
+                if (accountId == null) {
+                    return null;
+                }
+                Viewer viewer = comments.viewer(accountId, places.stream().map(CommentTools::id).toList());
+                FollowedAuthors following = follows.getIfAvailable();
+                List<Long> authors = places.stream().map(CommentTools::authorId).filter(Objects::nonNull).distinct()
+                        .toList();
+                Set<Long> followed = following == null || authors.isEmpty() ? Set.of()
+                        : following.followedAmong(accountId, authors);
+                return new ToolsState(viewer, followed);
             }
 
             @Override
-            public Object variant(CommentTools t, Viewer viewer, PageReader reader) {
-                if (viewer == null) {
-                    return Tools.ANONYMOUS;
-                }
-                if (viewer.owns(t.authorId())) {
-                    return viewer.canEdit(t.authorId(), t.postedAt()) ? Tools.OWN_EDITABLE : Tools.OWN;
-                }
-                return viewer.recommends(t.id()) ? Tools.RECOMMENDED : Tools.OTHERS;
+            public Object variant(CommentTools t, ToolsState state, PageReader reader) {
+                return List.of(tools(t, state), state != null && state.followed().contains(t.authorId()));
             }
 
             @Override
-            public Map<String, Object> model(CommentTools t, Viewer viewer, PageReader reader) {
-                Tools tools = (Tools) variant(t, viewer, reader);
+            public Map<String, Object> model(CommentTools t, ToolsState state, PageReader reader) {
+                Tools tools = tools(t, state);
                 Map<String, Object> model = new HashMap<>();
                 model.put("t", t);
-                model.put("signedIn", viewer != null);
+                model.put("signedIn", state != null);
                 model.put("own", tools == Tools.OWN || tools == Tools.OWN_EDITABLE);
                 model.put("editable", tools == Tools.OWN_EDITABLE);
                 model.put("recommended", tools == Tools.RECOMMENDED);
+                model.put("followed", state != null && state.followed().contains(t.authorId()));
                 return model;
             }
         };
+    }
+
+    private static Tools tools(CommentTools t, ToolsState state) {
+        if (state == null) {
+            return Tools.ANONYMOUS;
+        }
+        Viewer viewer = state.viewer();
+        if (viewer.owns(t.authorId())) {
+            return viewer.canEdit(t.authorId(), t.postedAt()) ? Tools.OWN_EDITABLE : Tools.OWN;
+        }
+        return viewer.recommends(t.id()) ? Tools.RECOMMENDED : Tools.OTHERS;
     }
 
     @Bean

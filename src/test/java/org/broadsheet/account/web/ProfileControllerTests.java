@@ -137,7 +137,8 @@ class ProfileControllerTests {
 
         assertThat(html).doesNotContain("<script>", "<img src=x", "<b>bold");
         assertThat(html).contains("&lt;script&gt;alert(");
-        assertThat(page.select("script, main img, main b")).isEmpty();
+        assertThat(page.select("main script, main img, main b")).isEmpty();
+        assertThat(page.select("script")).allSatisfy(script -> assertThat(script.attr("src")).startsWith("/js/"));
         assertThat(page.select("h1").text()).isEqualTo(name);
         assertThat(page.title()).isEqualTo(name + " | Broadsheet");
         assertThat(page.select(".profile-bio p").eachText())

@@ -267,7 +267,7 @@ class CommentControllerTests {
         assertThat(actions.attr("method")).isEqualTo("post");
         assertThat(actions.select("input[name=_csrf]")).hasSize(1);
         assertThat(page.select("input[name=_csrf]")).as("the box's, the actions' and signing out's form tokens").hasSize(3);
-        // Sam's comment, which Ana recommends: she can withdraw it, report it or ignore Sam.
+        // Sam's comment, which Ana recommends: she can withdraw it, report it, follow or ignore Sam.
         Element recommend = page.selectFirst("#comment-1 > article button.recommend");
         assertThat(recommend.attr("form")).isEqualTo("comment-actions");
         assertThat(recommend.attr("formaction")).isEqualTo("/comments/1/recommend");
@@ -277,8 +277,12 @@ class CommentControllerTests {
         assertThat(recommend.text()).isEqualTo("Recommended 0");
         assertThat(page.select("#comment-1 > article .comment-more a").eachAttr("href"))
                 .containsExactly("/comments/1/report");
-        Element ignore = page.selectFirst("#comment-1 > article .comment-more button");
-        assertThat(ignore.attr("formaction")).isEqualTo("/comments/1/ignore-author");
+        assertThat(page.select("#comment-1 > article .comment-more button").eachAttr("formaction"))
+                .containsExactly("/comments/1/follow-author", "/comments/1/ignore-author");
+        Element follow = page.selectFirst("#comment-1 > article .comment-more button[formaction$=follow-author]");
+        assertThat(follow.attr("form")).isEqualTo("comment-actions");
+        assertThat(follow.text()).isEqualTo("Follow Sam Okafor");
+        Element ignore = page.selectFirst("#comment-1 > article .comment-more button[formaction$=ignore-author]");
         assertThat(ignore.attr("form")).isEqualTo("comment-actions");
         assertThat(ignore.text()).isEqualTo("Ignore Sam Okafor");
         // Her own reply: no recommending, but edit (still within the window) and delete.

@@ -127,7 +127,10 @@ class CommentXssTests {
         assertNoInjectedMarkup(page);
         assertThat(page.select("#comment-1 > article > details.ignored > summary").text())
                 .isEqualTo("Hidden because you ignore " + IMG);
-        assertThat(page.select("#comment-2 > article .comment-more button").text()).isEqualTo("Ignore " + SCRIPT);
+        assertThat(page.select("#comment-2 > article .comment-more button[formaction$=ignore-author]").text())
+                .isEqualTo("Ignore " + SCRIPT);
+        assertThat(page.select("#comment-2 > article .comment-more button[formaction$=follow-author]").text())
+                .isEqualTo("Follow " + SCRIPT);
         assertThat(page.select("li.comment.highlighted").eachAttr("id")).containsExactly("comment-2");
     }
 

@@ -1,0 +1,140 @@
+package org.broadsheet.following.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.broadsheet.account.AccountUser;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.following.FollowRefusedException;
+import org.broadsheet.following.FollowService;
+import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.shared.web.ContinuePaths;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Following readers (from their profile and from each of their comments) and stories (from an article's
+ * comments), the lists of a reader's followers and of whom they follow, and the Following page. Every button is
+ * a plain form that comes back to where it was pressed with a notice.
+ */
+@Controller
+class FollowController {
+
+    static final String FEED_VIEW = "following/feed";
+    static final String PEOPLE_VIEW = "following/people";
+    static final int MAX_PAGE = 10_000;
+
+    private final FollowService follows;
+    private final CommentService comments;
+    private final MessageSource messages;
+
+    FollowController(FollowService follows, CommentService comments, MessageSource messages) {
+        this.follows = follows;
+        this.comments = comments;
+        this.messages = messages;
+    }
+
+    @PostMapping("/users/{username}/follow")
+    String follow(@PathVariable String username, @AuthenticationPrincipal AccountUser user,
+            RedirectAttributes flash) {
+        long id = follows.readerId(username);
+        act(flash, "follow.done", () -> follows.follow(user.id(), id));
+        return "redirect:" + profile(username);
+    }
+
+    @PostMapping("/users/{username}/unfollow")
+    String unfollow(@PathVariable String username, @AuthenticationPrincipal AccountUser user,
+            RedirectAttributes flash) {
+        long id = follows.readerId(username);
+        act(flash, "follow.ended", () -> follows.unfollow(user.id(), id));
+        return "redirect:" + profile(username);
+    }
+
+    @PostMapping("/comments/{id}/follow-author")
+    String followAuthor(@PathVariable long id, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
+        act(flash, "follow.done", () -> follows.followAuthorOf(user.id(), id));
+        return "redirect:" + ContinuePaths.safeOr(back, "/comments/" + id + "#comment-" + id);
+    }
+
+    @PostMapping("/comments/{id}/unfollow-author")
+    String unfollowAuthor(@PathVariable long id, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
+        act(flash, "follow.ended", () -> follows.unfollowAuthorOf(user.id(), id));
+        return "redirect:" + ContinuePaths.safeOr(back, "/comments/" + id + "#comment-" + id);
+    }
+
+    @PostMapping("/articles/{id}/follow")
+    String followStory(@PathVariable long id, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
+        follows.followStory(user.id(), id);
+        flash.addFlashAttribute("notice", "follow.story.done");
+        return "redirect:" + ContinuePaths.safeOr(back, comments.article(id).url() + "#comments");
+    }
+
+    @PostMapping("/articles/{id}/unfollow")
+    String unfollowStory(@PathVariable long id, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
+        follows.unfollowStory(user.id(), id);
+        flash.addFlashAttribute("notice", "follow.story.ended");
+        return "redirect:" + ContinuePaths.safeOr(back, comments.article(id).url() + "#comments");
+    }
+
+    @GetMapping("/following")
+    String feed(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal AccountUser user, Model model) {
+        checkPage(page);
+        model.addAttribute("feed", follows.feed(user.id(), page));
+        model.addAttribute("counts", follows.counts(user.id()));
+        return FEED_VIEW;
+    }
+
+    @GetMapping("/users/{username}/followers")
+    String followers(@PathVariable String username, @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal AccountUser user, Model model) {
+        return people(username, true, page, user, model);
+    }
+
+    @GetMapping("/users/{username}/following")
+    String following(@PathVariable String username, @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal AccountUser user, Model model) {
+        return people(username, false, page, user, model);
+    }
+
+    private String people(String username, boolean followers, int page, AccountUser user, Model model) {
+        checkPage(page);
+        FollowService.PeoplePage people = follows.people(username, followers, user == null ? null : user.id(), page);
+        model.addAttribute("list", people);
+        model.addAttribute("heading", messages.getMessage(followers ? "follow.followers.title" : "follow.following.title",
+                new Object[] { people.displayName() }, LocaleContextHolder.getLocale()));
+        model.addAttribute("baseUrl", profile(people.username()) + (followers ? "/followers" : "/following"));
+        return PEOPLE_VIEW;
+    }
+
+    private static void act(RedirectAttributes flash, String done, Supplier<String> action) {
+        try {
+            flash.addFlashAttribute("noticeName", action.get());
+            flash.addFlashAttribute("notice", done);
+        } catch (FollowRefusedException e) {
+            flash.addFlashAttribute("notice", e.code());
+        }
+    }
+
+    private static void checkPage(int page) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw new NotFoundException("page " + page);
+        }
+    }
+
+    private static String profile(String username) {
+        return "/users/" + UriUtils.encodePathSegment(username, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,19 @@
+package org.broadsheet.notification;
+
+/** Events of the notifications module. */
+public final class NotificationEvents {
+
+    private NotificationEvents() {
+    }
+
+    /**
+     * A notification was made whose reader wants it by mail at once; durable, so that a mail server that fails
+     * is tried again later, also after a restart.
+     */
+    public record NotificationMailDue(long notificationId) {
+    }
+
+    /** A reader's unread count changed (a notification was made, or read): their open pages may show it. */
+    public record UnreadChanged(long recipientId) {
+    }
+}

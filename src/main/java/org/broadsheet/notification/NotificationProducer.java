@@ -1,0 +1,98 @@
+package org.broadsheet.notification;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.AccountViews.Commenter;
+import org.broadsheet.article.CorrectionAdded;
+import org.broadsheet.comment.CommentEvents.CommentPosted;
+import org.broadsheet.comment.CommentEvents.RecommendationChanged;
+import org.broadsheet.comment.ReaderActivity;
+import org.broadsheet.comment.ReaderActivity.CommentFacts;
+import org.broadsheet.following.FollowService;
+import org.broadsheet.notification.Notifier.Subject;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes notifications from the domain events, after their commit, through the event publication registry: a
+ * listener that fails is run again later (also after a restart), and {@link Notifier} makes that harmless. Each
+ * reader is told of one comment once, by its most particular kind (a reply to them before a staff reply in their
+ * thread, before a comment of a reader they follow, before a new comment on a story they follow). Nobody is told
+ * of what they did themselves or of what a reader they ignore did.
+ */
+@Component
+class NotificationProducer {
+
+    private final Notifier notifier;
+    private final ReaderActivity activity;
+    private final FollowService follows;
+    private final AccountService accounts;
+
+    NotificationProducer(Notifier notifier, ReaderActivity activity, FollowService follows,
+            AccountService accounts) {
+        this.notifier = notifier;
+        this.activity = activity;
+        this.follows = follows;
+        this.accounts = accounts;
+    }
+
+    @ApplicationModuleListener
+    void on(CommentPosted event) {
+        CommentFacts comment = activity.facts(event.commentId()).filter(CommentFacts::visible).orElse(null);
+        if (comment == null || comment.authorId() == null) {
+            return; // deleted, or its author is gone, before we heard of it
+        }
+        long author = comment.authorId();
+        Set<Long> told = new HashSet<>(activity.readersIgnoring(author));
+        told.add(author);
+        Subject subject = new Subject(comment.articleId(), comment.id(), author);
+        String source = "comment:" + comment.id();
+        if (comment.parentAuthorId() != null && told.add(comment.parentAuthorId())) {
+            notifier.tell(comment.parentAuthorId(), NotificationKind.REPLY, subject, source);
+        }
+        if (comment.parentId() != null && staff(author)) {
+            tellAll(activity.threadParticipants(comment.threadId()), told, NotificationKind.STAFF_REPLY, subject,
+                    source);
+        }
+        tellAll(follows.followersOf(author), told, NotificationKind.FOLLOWED_COMMENT, subject, source);
+        tellAll(follows.storyFollowers(comment.articleId()), told, NotificationKind.STORY_COMMENTS, subject, source);
+    }
+
+    @ApplicationModuleListener
+    void on(RecommendationChanged event) {
+        if (!event.recommended() || event.authorId() == null || event.authorId() == event.accountId()
+                || activity.readersIgnoring(event.accountId()).contains(event.authorId())) {
+            return;
+        }
+        notifier.tell(event.authorId(), NotificationKind.RECOMMENDED,
+                new Subject(event.articleId(), event.commentId(), event.accountId()),
+                "recommendation:" + event.commentId() + ":" + event.accountId());
+    }
+
+    @ApplicationModuleListener
+    void on(CorrectionAdded event) {
+        Set<Long> readers = new HashSet<>(activity.commentersOn(event.articleId()));
+        readers.addAll(follows.storyFollowers(event.articleId()));
+        Subject subject = new Subject(event.articleId(), null, null);
+        for (long reader : readers) {
+            notifier.tell(reader, NotificationKind.CORRECTION, subject, "correction:" + event.correctionId());
+        }
+    }
+
+    private void tellAll(Iterable<Long> readers, Set<Long> told, NotificationKind kind, Subject subject,
+            String source) {
+        for (long reader : readers) {
+            if (told.add(reader)) {
+                notifier.tell(reader, kind, subject, source);
+            }
+        }
+    }
+
+    private boolean staff(long accountId) {
+        Commenter author = accounts.commenters(List.of(accountId)).get(accountId);
+        return author != null && author.staff();
+    }
+}

@@ -1,0 +1,96 @@
+package org.broadsheet.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.broadsheet.notification.NotificationEvents.NotificationMailDue;
+import org.broadsheet.notification.NotificationEvents.UnreadChanged;
+import org.broadsheet.notification.NotificationStore.Preference;
+import org.broadsheet.notification.NotificationStore.Row;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells one reader of one thing, as they chose: in the centre, by mail, or not at all. Each call names the event
+ * it comes from ({@code sourceKey}), and an event already told to the reader changes nothing, so that a listener
+ * run again after a failure or a restart never tells anyone twice. Grouped kinds join the reader's unread
+ * notification of the same group (recommendations: the one made within the last hour, read or not).
+ */
+@Component
+class Notifier {
+
+    /** A comment's recommendations make at most one new notification in this time. */
+    static final Duration RECOMMENDATIONS_EVERY = Duration.ofHours(1);
+
+    private final NotificationStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Notifier(NotificationStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a notification is about: its article, the comment it links to, and who did it. */
+    record Subject(Long articleId, Long commentId, Long actorId) {
+    }
+
+    /** @return whether the reader was told (false for an event already told, or a kind the reader turned off) */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean tell(long recipientId, NotificationKind kind, Subject subject, String sourceKey) {
+        Preference preference = store.preferences(recipientId).get(kind);
+        if (!preference.any() || store.seen(recipientId, sourceKey)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String group = group(kind, subject);
+        Optional<Row> candidate = group == null ? Optional.empty()
+                : store.latestInGroup(recipientId, group).filter(row -> joins(row, preference, now));
+        long id;
+        // Joined only while still unread (or, for recommendations, within the hour): a reader who reads it at this
+        // moment makes the update miss, and the comment starts a notification of its own instead.
+        if (candidate.isPresent() && store.join(candidate.get().id(), subject.commentId(), subject.actorId(), now,
+                kind == NotificationKind.RECOMMENDED ? now.minus(RECOMMENDATIONS_EVERY) : null)) {
+            id = candidate.get().id();
+        } else {
+            id = store.insert(recipientId, kind, subject.articleId(), subject.commentId(), subject.actorId(), group,
+                    preference.onSite(), preference.byEmail(), now);
+            if (preference.byEmail() && !store.dailyDigest(recipientId)) {
+                events.publishEvent(new NotificationMailDue(id));
+            }
+        }
+        store.remember(recipientId, sourceKey, id, subject.commentId(), now);
+        if (preference.onSite()) {
+            events.publishEvent(new UnreadChanged(recipientId));
+        }
+        return true;
+    }
+
+    private static String group(NotificationKind kind, Subject subject) {
+        return switch (kind) {
+            case STORY_COMMENTS -> "story:" + subject.articleId();
+            case RECOMMENDED -> "recommended:" + subject.commentId();
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether a new item joins the group's latest notification: one made for the reader's present choice (a
+     * mail-only one only until it is mailed, so that each mail is news), unread, or for recommendations made
+     * within the hour.
+     */
+    private static boolean joins(Row row, Preference preference, Instant now) {
+        if (row.inCentre() != preference.onSite() || (!row.inCentre() && row.emailedAt() != null)) {
+            return false;
+        }
+        if (row.kind() == NotificationKind.RECOMMENDED) {
+            return row.unread() || row.createdAt().isAfter(now.minus(RECOMMENDATIONS_EVERY));
+        }
+        return row.unread();
+    }
+}
