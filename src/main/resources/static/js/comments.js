@@ -1,7 +1,7 @@
 /*
  * Broadsheet comments: everything here only enhances pages that work without it. Replies open under the comment,
- * comments and replies are posted in place, recommendations toggle in place, and further pages of threads and
- * the rest of a thread load in place. When anything goes wrong the browser does what it would have done anyway:
+ * comments and replies are posted in place, recommendations and follows toggle in place, and further pages of
+ * threads and the rest of a thread load in place. When anything goes wrong the browser does what it would have done anyway:
  * it submits the form or follows the link, and the server answers with a full page.
  */
 (function () {
@@ -207,6 +207,17 @@
         textarea.focus();
     }
 
+    /* What pressing the button would have done without the script: the form, sent to the button's address. */
+    function submitAs(form, button) {
+        form.action = button.formAction;
+        var back = document.createElement('input');
+        back.type = 'hidden';
+        back.name = button.name;
+        back.value = button.value;
+        form.appendChild(back);
+        submitNatively(form);
+    }
+
     /* A comment's Recommend button belongs to the page's one form (form="comment-actions"). */
     function recommendInPlace(form, button, event) {
         if (!window.fetch || !window.FormData) {
@@ -235,13 +246,51 @@
             button.removeAttribute('aria-busy');
         }).catch(function () {
             button.removeAttribute('aria-busy');
-            form.action = button.formAction;
-            var back = document.createElement('input');
-            back.type = 'hidden';
-            back.name = button.name;
-            back.value = button.value;
-            form.appendChild(back);
-            submitNatively(form);
+            submitAs(form, button);
+        });
+    }
+
+    /*
+     * Following a comment's author, or the story, in place: every button of the same group on the page (each of
+     * that reader's comments) changes with it, and the notice is announced. On failure, the plain form.
+     */
+    function followInPlace(form, button, event) {
+        if (!window.fetch || !window.FormData) {
+            return;
+        }
+        event.preventDefault();
+        if (button.getAttribute('aria-busy') === 'true') {
+            return;
+        }
+        button.setAttribute('aria-busy', 'true');
+        fetch(button.formAction, {
+            method: 'POST', body: new URLSearchParams(new FormData(form, button)), credentials: 'same-origin',
+            headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' }
+        }).then(function (response) {
+            return response.json().then(function (result) {
+                return { ok: response.ok, result: result };
+            });
+        }).then(function (answer) {
+            button.removeAttribute('aria-busy');
+            if (!answer.ok) {
+                announce(answer.result.error);
+                return;
+            }
+            var state = answer.result.following ? 'on' : 'off';
+            document.querySelectorAll('.follow-toggle[data-group="' + button.getAttribute('data-group') + '"]')
+                .forEach(function (other) {
+                    other.setAttribute('data-following', String(answer.result.following));
+                    other.textContent = other.getAttribute('data-' + state + '-label');
+                    other.setAttribute('formaction', other.getAttribute('data-' + state + '-action'));
+                    var hint = other.nextElementSibling;
+                    if (hint && hint.classList.contains('hint') && other.hasAttribute('data-' + state + '-hint')) {
+                        hint.textContent = other.getAttribute('data-' + state + '-hint');
+                    }
+                });
+            announce(answer.result.notice);
+        }).catch(function () {
+            button.removeAttribute('aria-busy');
+            submitAs(form, button);
         });
     }
 
@@ -324,6 +373,9 @@
         } else if (form.id === 'comment-actions' && event.submitter
                 && event.submitter.classList.contains('recommend')) {
             recommendInPlace(form, event.submitter, event);
+        } else if (form.id === 'comment-actions' && event.submitter
+                && event.submitter.classList.contains('follow-toggle')) {
+            followInPlace(form, event.submitter, event);
         }
     });
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * readers follow each other and a few stories; {@code reader} follows three of them and the busiest story and
  * has followers. Then a few things happen through the real services, so that the notifications are made as any
  * other: two readers reply to the demo reader's latest comments, a reader they follow comments, and an editor
- * adds an update to an article the demo reader commented on.
+ * adds a clarification to an article the demo reader commented on.
  */
 @Component
 @Profile("demo")
@@ -41,7 +41,8 @@ class DemoFollowing implements ApplicationRunner {
     };
     static final String FOLLOWED_COMMENT = "Having read the whole piece twice, I think the most important line is "
             + "the last one, and it deserves more attention than it is getting here.";
-    static final String UPDATE = "This article was updated with the council's response, received after publication.";
+    static final String CLARIFICATION = "To clarify: the council meeting this article mentions is on Thursday, "
+            + "and it is open to the public.";
 
     private final AccountService accounts;
     private final FollowService follows;
@@ -98,7 +99,7 @@ class DemoFollowing implements ApplicationRunner {
             post(cast.get(cast.size() - 1 - i), answered.articleId(), answered.id(), REPLIES[i]);
         }
         post(cast.get(0), latest.articleId(), null, FOLLOWED_COMMENT);
-        corrections.add(latest.articleId(), CorrectionKind.UPDATE, UPDATE, "editor");
+        corrections.add(latest.articleId(), CorrectionKind.CLARIFICATION, CLARIFICATION, "editor");
         log.info("Loaded demo follows: {} readers follow each other and the demo reader", cast.size());
     }
 

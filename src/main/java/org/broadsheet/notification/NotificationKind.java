@@ -16,8 +16,10 @@ public enum NotificationKind {
     RECOMMENDED(true, false, true),
     /** A member of staff replied in a thread I took part in. */
     STAFF_REPLY(true, false, false),
-    /** A correction was added to an article I commented on or follow. */
-    CORRECTION(true, false, false);
+    /** A correction or clarification was added to an article I commented on or follow. */
+    CORRECTION(true, false, false),
+    /** An article I commented on or follow was updated (an editor's update note). */
+    ARTICLE_UPDATED(true, false, false);
 
     private final boolean onSite;
     private final boolean byEmail;

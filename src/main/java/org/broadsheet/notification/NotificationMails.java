@@ -2,7 +2,6 @@ package org.broadsheet.notification;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.broadsheet.account.AccountService;
@@ -16,7 +15,6 @@ import org.broadsheet.shared.SiteAddress;
 import org.broadsheet.shared.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,12 +39,12 @@ class NotificationMails {
     private final Mailer mailer;
     private final SiteAddress address;
     private final SiteProperties site;
-    private final MessageSource messages;
+    private final NotificationTexts texts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     NotificationMails(NotificationStore store, NotificationService notifications, AccountService accounts,
-            UnsubscribeLinks links, Mailer mailer, SiteAddress address, SiteProperties site, MessageSource messages,
+            UnsubscribeLinks links, Mailer mailer, SiteAddress address, SiteProperties site, NotificationTexts texts,
             TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.notifications = notifications;
@@ -55,7 +53,7 @@ class NotificationMails {
         this.mailer = mailer;
         this.address = address;
         this.site = site;
-        this.messages = messages;
+        this.texts = texts;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -75,7 +73,7 @@ class NotificationMails {
             return;
         }
         NotificationView view = notifications.views(List.of(row)).get(0);
-        String summary = summary(view);
+        String summary = texts.summary(view);
         String unsubscribe = address.baseUrlOutsideRequests() + links.pathFor(row.recipientId(), row.kind());
         String text = message("mail.notification.body", summary,
                 view.excerpt() == null ? "" : "\u201c" + view.excerpt() + "\u201d\n\n",
@@ -115,7 +113,7 @@ class NotificationMails {
         }
         StringBuilder list = new StringBuilder();
         for (NotificationView view : notifications.views(due)) {
-            list.append("- ").append(summary(view)).append('\n')
+            list.append("- ").append(texts.summary(view)).append('\n')
                     .append("  ").append(address.baseUrlOutsideRequests()).append(view.openUrl()).append("\n\n");
         }
         String unsubscribe = address.baseUrlOutsideRequests() + links.pathFor(recipientId, null);
@@ -125,13 +123,6 @@ class NotificationMails {
                 unsubscribeHeaders(unsubscribe));
         store.markEmailed(ids, clock.instant());
         store.markDigestSent(recipientId, clock.instant());
-    }
-
-    /** The line that says what happened, as the centre says it. */
-    String summary(NotificationView view) {
-        String actor = view.actorName() == null ? message("notification.someone") : view.actorName();
-        String headline = view.articleHeadline() == null ? message("notification.an-article") : view.articleHeadline();
-        return message("notification." + view.key(), actor, headline, view.count());
     }
 
     private static Map<String, String> unsubscribeHeaders(String unsubscribe) {
@@ -148,6 +139,6 @@ class NotificationMails {
     }
 
     private String message(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.UK);
+        return texts.message(key, args);
     }
 }

@@ -7,21 +7,26 @@ import java.util.Set;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
 import org.broadsheet.article.CorrectionAdded;
+import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.comment.CommentEvents.CommentPosted;
 import org.broadsheet.comment.CommentEvents.RecommendationChanged;
 import org.broadsheet.comment.ReaderActivity;
 import org.broadsheet.comment.ReaderActivity.CommentFacts;
 import org.broadsheet.following.FollowService;
 import org.broadsheet.notification.Notifier.Subject;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Makes notifications from the domain events, after their commit, through the event publication registry: a
- * listener that fails is run again later (also after a restart), and {@link Notifier} makes that harmless. Each
+ * listener that fails is run again later (also after a restart), and {@link Notifier} makes that harmless. The
+ * listeners hold no transaction of their own: each reader is told in a short one ({@link Notifier#tell}), so that
+ * a comment with thousands of followers never holds a connection, or locks, for all of them at once. Each
  * reader is told of one comment once, by its most particular kind (a reply to them before a staff reply in their
  * thread, before a comment of a reader they follow, before a new comment on a story they follow). Nobody is told
- * of what they did themselves or of what a reader they ignore did.
+ * of what they did themselves or of what a reader they ignore did. An editor's note under an article tells its
+ * commenters and followers: an update note as the article updated, a correction or clarification as such.
  */
 @Component
 class NotificationProducer {
@@ -39,7 +44,8 @@ class NotificationProducer {
         this.accounts = accounts;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(CommentPosted event) {
         CommentFacts comment = activity.facts(event.commentId()).filter(CommentFacts::visible).orElse(null);
         if (comment == null || comment.authorId() == null) {
@@ -61,7 +67,8 @@ class NotificationProducer {
         tellAll(follows.storyFollowers(comment.articleId()), told, NotificationKind.STORY_COMMENTS, subject, source);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(RecommendationChanged event) {
         if (!event.recommended() || event.authorId() == null || event.authorId() == event.accountId()
                 || activity.readersIgnoring(event.accountId()).contains(event.authorId())) {
@@ -72,13 +79,16 @@ class NotificationProducer {
                 "recommendation:" + event.commentId() + ":" + event.accountId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(CorrectionAdded event) {
         Set<Long> readers = new HashSet<>(activity.commentersOn(event.articleId()));
         readers.addAll(follows.storyFollowers(event.articleId()));
         Subject subject = new Subject(event.articleId(), null, null);
+        NotificationKind kind = event.kind() == CorrectionKind.UPDATE ? NotificationKind.ARTICLE_UPDATED
+                : NotificationKind.CORRECTION;
         for (long reader : readers) {
-            notifier.tell(reader, NotificationKind.CORRECTION, subject, "correction:" + event.correctionId());
+            notifier.tell(reader, kind, subject, "correction:" + event.correctionId());
         }
     }
 

@@ -87,7 +87,7 @@ public class NotificationService {
     }
 
     /** How a reader is told of one kind. */
-    public record Choice(NotificationKind kind, boolean onSite, boolean byEmail) {
+    public record Choice(NotificationKind kind, boolean onSite, boolean byEmail, boolean byPush) {
 
         public String key() {
             return kind.key();
@@ -101,6 +101,28 @@ public class NotificationService {
     @Transactional(readOnly = true)
     public long unreadCount(long recipientId) {
         return store.countUnread(recipientId);
+    }
+
+    /** One of the reader's notifications, if it is theirs and still there. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<NotificationView> one(long recipientId, long id) {
+        return store.find(recipientId, id).map(row -> views(List.of(row)).get(0));
+    }
+
+    /**
+     * A reader's first device for browser push: replies to them and staff replies in their threads come by push
+     * from now on, unless they had chosen any kind for push already.
+     */
+    public void pushByDefault(long accountId) {
+        accounts.lockForWriting(accountId);
+        Map<NotificationKind, Preference> chosen = store.preferences(accountId);
+        if (chosen.values().stream().noneMatch(Preference::byPush)) {
+            for (NotificationKind kind : EnumSet.of(NotificationKind.REPLY, NotificationKind.STAFF_REPLY)) {
+                Preference p = chosen.get(kind);
+                chosen.put(kind, new Preference(p.onSite(), p.byEmail(), true));
+            }
+            store.savePreferences(accountId, chosen);
+        }
     }
 
     /** The reader's newest unread notification in the centre, if any (for the live toast). */
@@ -144,7 +166,7 @@ public class NotificationService {
     public Choices choices(long accountId) {
         Map<NotificationKind, Preference> chosen = store.preferences(accountId);
         List<Choice> kinds = new ArrayList<>();
-        chosen.forEach((kind, p) -> kinds.add(new Choice(kind, p.onSite(), p.byEmail())));
+        chosen.forEach((kind, p) -> kinds.add(new Choice(kind, p.onSite(), p.byEmail(), p.byPush())));
         return new Choices(kinds, store.dailyDigest(accountId));
     }
 
@@ -155,11 +177,18 @@ public class NotificationService {
      */
     public void choose(long accountId, Set<NotificationKind> onSite, Set<NotificationKind> byEmail,
             boolean dailyDigest) {
+        choose(accountId, onSite, byEmail, null, dailyDigest);
+    }
+
+    /** As above, with the kinds wanted by browser push (null: as they were). */
+    public void choose(long accountId, Set<NotificationKind> onSite, Set<NotificationKind> byEmail,
+            Set<NotificationKind> byPush, boolean dailyDigest) {
         accounts.lockForWriting(accountId);
         Map<NotificationKind, Preference> old = store.preferences(accountId);
         Map<NotificationKind, Preference> chosen = new EnumMap<>(NotificationKind.class);
         for (NotificationKind kind : NotificationKind.values()) {
-            chosen.put(kind, new Preference(onSite.contains(kind), byEmail.contains(kind), old.get(kind).byPush()));
+            chosen.put(kind, new Preference(onSite.contains(kind), byEmail.contains(kind),
+                    byPush == null ? old.get(kind).byPush() : byPush.contains(kind)));
         }
         store.savePreferences(accountId, chosen);
         EnumSet<NotificationKind> noMail = EnumSet.allOf(NotificationKind.class);

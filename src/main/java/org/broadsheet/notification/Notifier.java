@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.broadsheet.notification.NotificationEvents.NotificationMailDue;
+import org.broadsheet.notification.NotificationEvents.NotificationPushDue;
 import org.broadsheet.notification.NotificationEvents.UnreadChanged;
 import org.broadsheet.notification.NotificationStore.Preference;
 import org.broadsheet.notification.NotificationStore.Row;
+import org.broadsheet.notification.push.PushService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,11 +28,13 @@ class Notifier {
     static final Duration RECOMMENDATIONS_EVERY = Duration.ofHours(1);
 
     private final NotificationStore store;
+    private final PushService push;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifier(NotificationStore store, ApplicationEventPublisher events, Clock clock) {
+    Notifier(NotificationStore store, PushService push, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.push = push;
         this.events = events;
         this.clock = clock;
     }
@@ -40,9 +43,20 @@ class Notifier {
     record Subject(Long articleId, Long commentId, Long actorId) {
     }
 
-    /** @return whether the reader was told (false for an event already told, or a kind the reader turned off) */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Tells the reader, in a short transaction of its own that first locks the reader's account row: two
+     * listeners telling the same reader take turns (so a group is joined, not started twice), and no transaction
+     * holds more than one reader's lock (so listeners never wait on each other in a circle). A listener cut short
+     * after telling some readers is run again and tells only the others.
+     *
+     * @return whether the reader was told (false for an event already told, a kind the reader turned off, or a
+     *         reader who is gone)
+     */
+    @Transactional
     boolean tell(long recipientId, NotificationKind kind, Subject subject, String sourceKey) {
+        if (!store.lockRecipient(recipientId)) {
+            return false;
+        }
         Preference preference = store.preferences(recipientId).get(kind);
         if (!preference.any() || store.seen(recipientId, sourceKey)) {
             return false;
@@ -62,6 +76,11 @@ class Notifier {
                     preference.onSite(), preference.byEmail(), now);
             if (preference.byEmail() && !store.dailyDigest(recipientId)) {
                 events.publishEvent(new NotificationMailDue(id));
+            }
+            if (preference.byPush() && push.enabled()) {
+                for (long device : push.deviceIds(recipientId)) {
+                    events.publishEvent(new NotificationPushDue(id, device));
+                }
             }
         }
         store.remember(recipientId, sourceKey, id, subject.commentId(), now);

@@ -63,6 +63,10 @@ class WebConfig implements WebMvcConfigurer {
                     .addResourceLocations("classpath:/static/" + folder + "/"));
         }
         assets(registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/"));
+        // The service worker of browser notifications: at the site's root (its scope) and at one address, checked
+        // for a new version on every visit rather than kept for a year.
+        registry.addResourceHandler("/sw.js").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.noCache());
     }
 
     private static void assets(ResourceHandlerRegistration registration) {

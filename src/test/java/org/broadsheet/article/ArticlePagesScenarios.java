@@ -11,6 +11,7 @@ import java.util.List;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -18,6 +19,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,6 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * listings and the number of SQL statements a page costs. Run on H2 and on PostgreSQL by the subclasses.
  */
 abstract class ArticlePagesScenarios {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     MockMvc mvc;
@@ -57,6 +62,7 @@ abstract class ArticlePagesScenarios {
     private long statementsFor(String url) throws Exception {
         articles.forgetSections(); // read now, so that it is not due to be read again during the count
         page(url); // warm: the section tree is read
+        DurableEventsSettled.await(jdbc); // the listeners of earlier changes would count too
         statistics.clear();
         page(url);
         return statistics.getPrepareStatementCount();
@@ -222,7 +228,8 @@ abstract class ArticlePagesScenarios {
         long manyCount = statementsFor("/sections/" + many);
         assertThat(manyCount).isEqualTo(3);
         assertThat(statementsFor("/sections/" + few)).isLessThanOrEqualTo(manyCount);
-        // The pinned stories, the pool of latest articles, the bylines of both, and the most discussed (none here).
-        assertThat(statementsFor("/")).isLessThanOrEqualTo(4);
+        // The pinned stories, the pool of latest articles, the bylines of both, and the most discussed: their ids,
+        // and when other tests of this database left comments of the last day, their cards and bylines.
+        assertThat(statementsFor("/")).isLessThanOrEqualTo(6);
     }
 }

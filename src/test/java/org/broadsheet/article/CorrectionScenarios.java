@@ -18,6 +18,7 @@ import org.broadsheet.article.Views.CorrectionNote;
 import org.broadsheet.shared.AuditEvent;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -230,6 +231,7 @@ abstract class CorrectionScenarios {
         statistics.setStatisticsEnabled(true);
         articles.forgetSections(); // read now, so that it is not due to be read again during the count
         mvc.perform(get(url)).andExpect(status().isOk());
+        DurableEventsSettled.await(jdbc); // the listeners of earlier changes would count too
         statistics.clear();
         mvc.perform(get(url)).andExpect(status().isOk());
         return statistics.getPrepareStatementCount();

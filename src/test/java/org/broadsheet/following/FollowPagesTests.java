@@ -201,4 +201,27 @@ class FollowPagesTests {
         assertThat(feed.select(".recent-comment .comment-time").attr("href")).isEqualTo("/comments/" + bens);
         assertThat(page("/", as(ana)).select(".masthead a.following-link").attr("href")).isEqualTo("/following");
     }
+
+    @Test
+    void shouldAnswerThePagesScriptWithTheNewStateOrTheRefusal() throws Exception {
+        String answer = mvc.perform(post("/comments/" + bens + "/follow-author").accept("application/json")
+                .with(as(ana)).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).contains("\"following\":true",
+                "\"notice\":\"You now follow Ben. Their comments appear on your Following page.\"");
+        assertThat(follows.follows(anaId, benId)).isTrue();
+
+        mvc.perform(post("/comments/" + bens + "/unfollow-author").accept("application/json").with(as(ana))
+                .with(csrf())).andExpect(status().isOk());
+        assertThat(follows.follows(anaId, benId)).isFalse();
+        mvc.perform(post("/articles/" + article + "/follow").accept("application/json").with(as(ana)).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(follows.followsStory(anaId, article)).isTrue();
+
+        long own = comments.post(anaId, article, null, "Ana's own", UUID.randomUUID().toString()).id();
+        String refused = mvc.perform(post("/comments/" + own + "/follow-author").accept("application/json")
+                .with(as(ana)).with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused).contains("You cannot follow yourself.");
+    }
 }

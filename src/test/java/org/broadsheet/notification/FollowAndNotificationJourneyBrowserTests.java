@@ -29,11 +29,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Two readers in headless Chromium on the demo site: the demo reader (in the browser) follows Bea from her
- * comment's menu; Bea comments, and the reader sees it on the Following page and in the header's count without
- * reloading; Bea replies to the reader, who is told at once by a toast, opens the notification and lands on the
- * reply. Bea acts through the site's own services, as her requests would. Screenshots go to
- * {@code target/screenshots/notification-journey-*.png}; the console must stay free of errors.
+ * Two readers, each in a headless Chromium of their own, on the demo site: the demo reader follows Bea from her
+ * comment's menu; Bea comments from her browser, and the reader sees it on the Following page and in the header's
+ * count without reloading; Bea replies to the reader, who is told at once by a toast, opens the notification and
+ * lands on the reply. Screenshots go to {@code target/screenshots/notification-journey-*.png}; the reader's console
+ * must stay free of errors.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @BrowserTest
@@ -89,15 +89,19 @@ class FollowAndNotificationJourneyBrowserTests {
         type("password", "broadsheet-demo");
         clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         open("/comments/" + beas);
-        WebElement summary = visible(By.cssSelector("#comment-" + beas + " .comment-more summary"));
-        js("arguments[0].scrollIntoView({block: 'center'})", summary);
-        summary.click();
+        openMore(beas);
         WebElement follow = visible(By.cssSelector("#comment-" + beas + " button[formaction$='/follow-author']"));
         assertThat(follow.getText()).isEqualTo("Follow Bea Journey");
-        clickAndWaitForNewPage(follow);
-        assertThat(visible(By.cssSelector(".site-notice")).getText())
-                .isEqualTo("You now follow Bea Journey. Their comments appear on your Following page.");
+        // In place: the button turns into "Stop following", and the notice is announced.
+        follow.click();
+        wait.until(d -> follow.getText().equals("Stop following Bea Journey"));
+        wait.until(d -> d.findElement(By.id("comment-status")).getDomProperty("textContent")
+                .equals("You now follow Bea Journey. Their comments appear on your Following page."));
         screenshot("notification-journey-1-followed");
+        driver.navigate().refresh();
+        openMore(beas);
+        assertThat(visible(By.cssSelector("#comment-" + beas + " button[formaction$='/unfollow-author']")).getText())
+                .as("after a reload").isEqualTo("Stop following Bea Journey");
 
         // 2. On the Following page, Bea comments: the page's count follows without a reload.
         clickAndWaitForNewPage(visible(By.cssSelector(".masthead a.following-link")));
@@ -107,7 +111,34 @@ class FollowAndNotificationJourneyBrowserTests {
         WebElement link = visible(By.cssSelector(".masthead a.notifications-link"));
         int before = unread(link);
         js("window.stillThisPage = true");
-        comments.post(beaId, article.id(), null, "Bea again " + stamp + ".", null);
+        try (Browser second = Browser.start()) {
+            WebDriverWait beaWaits = new WebDriverWait(second.driver(), Duration.ofSeconds(15));
+            second.open(url("/login"));
+            second.driver().findElement(By.id("username")).sendKeys(bea);
+            second.driver().findElement(By.id("password")).sendKeys("quiet-harbour-lanterns");
+            second.clickAndWaitForNewPage(second.driver().findElement(By.cssSelector("main form button[type=submit]")),
+                    beaWaits);
+            second.open(url(article.url()));
+            beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-text")))
+                    .sendKeys("Bea again " + stamp + ".");
+            second.driver().findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+            beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.comment.just-posted")));
+            beasBrowserReply = () -> {
+                second.open(url("/comments/" + readers + "/reply"));
+                beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-text")))
+                        .sendKeys("Bea answers you " + stamp + ".");
+                second.clickAndWaitForNewPage(second.driver().findElement(
+                        By.cssSelector("#comment-form button[type=submit]")), beaWaits);
+                return Long.parseLong(URI.create(second.driver().getCurrentUrl()).getPath().replaceAll("\\D", ""));
+            };
+            followingAndReply(link, before, stamp, readers);
+        }
+    }
+
+    /** What Bea does from her browser when the reader is on their notifications. */
+    private java.util.function.LongSupplier beasBrowserReply;
+
+    private void followingAndReply(WebElement link, int before, String stamp, long readers) {
         wait.until(d -> unread(link) == before + 1);
         assertThat(js("return window.stillThisPage")).as("no reload").isEqualTo(true);
         WebElement toast = visible(By.cssSelector(".toast-region .toast a"));
@@ -120,7 +151,7 @@ class FollowAndNotificationJourneyBrowserTests {
         // 3. Bea replies to the reader: the toast says so, and opening it lands on the reply.
         WebElement header = visible(By.cssSelector(".masthead a.notifications-link"));
         int now = unread(header);
-        long reply = comments.post(beaId, article.id(), readers, "Bea answers you " + stamp + ".", null).id();
+        long reply = beasBrowserReply.getAsLong();
         wait.until(d -> unread(header) == now + 1);
         WebElement told = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".toast-region .toast a")));
@@ -141,6 +172,12 @@ class FollowAndNotificationJourneyBrowserTests {
         assertThat(driver.findElements(By.cssSelector("li.notification.unread"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".masthead .unread-count"))).isEmpty();
         screenshot("notification-journey-5-centre");
+    }
+
+    private void openMore(long commentId) {
+        WebElement summary = visible(By.cssSelector("#comment-" + commentId + " .comment-more summary"));
+        js("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
     }
 
     /** The unread count the header's link tells screen readers (and shows), 0 when none. */

@@ -85,6 +85,7 @@ class AccessRulesTests {
             /account/ignored      SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /comments/1/reply     SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /following            SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
+            /account/comments     SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /notifications        SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /notifications/1/open SIGN_IN    ALLOWED   ALLOWED    ALLOWED   ALLOWED
             /account/notifications SIGN_IN   ALLOWED   ALLOWED    ALLOWED   ALLOWED

@@ -196,7 +196,8 @@ class HtmlValidityTests {
     void followingAndNotificationPagesShouldBeValidAndAccessible() throws Exception {
         AccountUser reader = (AccountUser) userDetails.loadUserByUsername("reader");
         Map<String, String> pages = new LinkedHashMap<>();
-        for (String path : List.of("/notifications", "/following", "/account/notifications", "/users/reader",
+        for (String path : List.of("/notifications", "/following", "/account/notifications", "/account/comments",
+                "/users/reader",
                 "/users/reader/followers", "/users/reader/following", "/users/editor")) {
             pages.put(path, signedInPage(reader, path, 200));
         }

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The parts of the conversation that differ between readers ({@code comment/parts.html}): the comment box (or the
  * invitation to join), the page's one form for the comments' buttons, each comment's actions, and the fold of a
- * reader the reader ignores. A signed-in reader's page costs two small queries, which comments on it they
- * recommend and whom they ignore, and the renderings of each situation are kept with the page.
+ * reader the reader ignores. A signed-in reader's page costs three small queries, which comments on it they
+ * recommend, whom they ignore and whom among its authors they follow, and the renderings of each situation are
+ * kept with the page.
  */
 @Configuration(proxyBeanMethods = false)
 class CommentParts {

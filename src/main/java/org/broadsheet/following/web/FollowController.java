@@ -1,6 +1,7 @@
 package org.broadsheet.following.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.broadsheet.account.AccountUser;
@@ -11,6 +12,8 @@ import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.web.ContinuePaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,13 +21,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Following readers (from their profile and from each of their comments) and stories (from an article's
  * comments), the lists of a reader's followers and of whom they follow, and the Following page. Every button is
- * a plain form that comes back to where it was pressed with a notice.
+ * a plain form that comes back to where it was pressed with a notice; the buttons of comments and stories also
+ * answer JSON, for the page's script to change them in place.
  */
 @Controller
 class FollowController {
@@ -71,6 +76,50 @@ class FollowController {
             @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
         act(flash, "follow.ended", () -> follows.unfollowAuthorOf(user.id(), id));
         return "redirect:" + ContinuePaths.safeOr(back, "/comments/" + id + "#comment-" + id);
+    }
+
+    // The same four buttons for the page's script: JSON with the new state and the notice to announce.
+
+    @PostMapping(path = "/comments/{id}/follow-author", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> followAuthorInPlace(@PathVariable long id,
+            @AuthenticationPrincipal AccountUser user) {
+        return inPlace(true, () -> message("follow.done", follows.followAuthorOf(user.id(), id)));
+    }
+
+    @PostMapping(path = "/comments/{id}/unfollow-author", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> unfollowAuthorInPlace(@PathVariable long id,
+            @AuthenticationPrincipal AccountUser user) {
+        return inPlace(false, () -> message("follow.ended", follows.unfollowAuthorOf(user.id(), id)));
+    }
+
+    @PostMapping(path = "/articles/{id}/follow", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> followStoryInPlace(@PathVariable long id,
+            @AuthenticationPrincipal AccountUser user) {
+        return inPlace(true, () -> {
+            follows.followStory(user.id(), id);
+            return message("follow.story.done");
+        });
+    }
+
+    @PostMapping(path = "/articles/{id}/unfollow", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> unfollowStoryInPlace(@PathVariable long id,
+            @AuthenticationPrincipal AccountUser user) {
+        return inPlace(false, () -> {
+            follows.unfollowStory(user.id(), id);
+            return message("follow.story.ended");
+        });
+    }
+
+    private ResponseEntity<Map<String, Object>> inPlace(boolean following, Supplier<String> action) {
+        try {
+            return ResponseEntity.ok(Map.of("following", following, "notice", action.get()));
+        } catch (FollowRefusedException e) {
+            return ResponseEntity.unprocessableContent().body(Map.of("error", message(e.code())));
+        }
     }
 
     @PostMapping("/articles/{id}/follow")
@@ -126,6 +175,10 @@ class FollowController {
         } catch (FollowRefusedException e) {
             flash.addFlashAttribute("notice", e.code());
         }
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
     private static void checkPage(int page) {

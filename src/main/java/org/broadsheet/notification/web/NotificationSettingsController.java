@@ -6,6 +6,7 @@ import org.broadsheet.account.AccountUser;
 import org.broadsheet.notification.NotificationService;
 import org.broadsheet.notification.NotificationService.LinkState;
 import org.broadsheet.notification.NotificationService.Unsubscribing;
+import org.broadsheet.notification.push.PushService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,21 +29,27 @@ class NotificationSettingsController {
     static final String UNSUBSCRIBE_VIEW = "notification/unsubscribe";
 
     private final NotificationService notifications;
+    private final PushService push;
 
-    NotificationSettingsController(NotificationService notifications) {
+    NotificationSettingsController(NotificationService notifications, PushService push) {
         this.notifications = notifications;
+        this.push = push;
     }
 
     @GetMapping("/account/notifications")
     String settings(@AuthenticationPrincipal AccountUser user, Model model) {
         model.addAttribute("choices", notifications.choices(user.id()));
+        model.addAttribute("push", push.enabled());
+        model.addAttribute("devices", push.devices(user.id()));
         return VIEW;
     }
 
     @PostMapping("/account/notifications")
     String save(@ModelAttribute PreferencesForm form, @AuthenticationPrincipal AccountUser user,
             RedirectAttributes flash) {
-        notifications.choose(user.id(), form.site(), form.email(), form.digest());
+        // Without push on the site there is no push column: the kinds chosen for push stay as they were.
+        notifications.choose(user.id(), form.site(), form.email(), push.enabled() ? form.push() : null,
+                form.digest());
         flash.addFlashAttribute("notice", "notifications.settings.saved");
         return "redirect:/account/notifications";
     }

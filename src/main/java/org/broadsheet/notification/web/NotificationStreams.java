@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +16,11 @@ import jakarta.annotation.PreDestroy;
 import org.broadsheet.notification.NotificationEvents.UnreadChanged;
 import org.broadsheet.notification.NotificationService;
 import org.broadsheet.notification.NotificationService.NotificationView;
+import org.broadsheet.notification.NotificationTexts;
 import org.broadsheet.shared.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,7 +44,7 @@ class NotificationStreams {
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
 
     private final NotificationService notifications;
-    private final MessageSource messages;
+    private final NotificationTexts texts;
     private final int perReader;
     private final Map<Long, Deque<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -56,10 +55,10 @@ class NotificationStreams {
         return thread;
     });
 
-    NotificationStreams(NotificationService notifications, MessageSource messages,
+    NotificationStreams(NotificationService notifications, NotificationTexts texts,
             @Value("${broadsheet.notifications.streams-per-reader:3}") int perReader) {
         this.notifications = notifications;
-        this.messages = messages;
+        this.texts = texts;
         this.perReader = perReader;
     }
 
@@ -151,7 +150,7 @@ class NotificationStreams {
                     label(unread)), MediaType.APPLICATION_JSON));
             if (newest != null) {
                 emitter.send(SseEmitter.event().name("notification").id(String.valueOf(newest.id()))
-                        .data(Map.of("id", newest.id(), "text", summary(newest), "url", newest.openUrl()),
+                        .data(Map.of("id", newest.id(), "text", texts.summary(newest), "url", newest.openUrl()),
                                 MediaType.APPLICATION_JSON));
             }
         } catch (IOException | IllegalStateException e) {
@@ -162,17 +161,7 @@ class NotificationStreams {
     }
 
     private String label(long unread) {
-        return unread == 0 ? message("notifications.link") : message("notifications.link.unread", unread);
-    }
-
-    private String summary(NotificationView n) {
-        return message("notification." + n.key(), n.actorName() == null ? message("notification.someone")
-                : n.actorName(), n.articleHeadline() == null ? message("notification.an-article")
-                : n.articleHeadline(), n.count());
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.UK);
+        return unread == 0 ? texts.message("notifications.link") : texts.message("notifications.link.unread", unread);
     }
 
     private void forget(long readerId, SseEmitter emitter) {
