@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -340,6 +341,26 @@ public class AccountService {
         return new AccountViews.Commenter(account.getId(), account.getUsername(), account.getDisplayName(),
                 account.getRoles().stream().anyMatch(Role::staff),
                 account.getCreatedAt().isAfter(clock.instant().minus(NEW_MEMBER)), account.isEmailVerified());
+    }
+
+    /**
+     * Locks the account's row until the calling transaction ends, as {@link #lockForWriting} does, for work that
+     * goes on without an account deleted in the meantime.
+     *
+     * @return false when there is no such account (nothing is locked, and the transaction is not marked failed)
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean lockIfPresent(long accountId) {
+        return accounts.findLockedById(accountId).isPresent();
+    }
+
+    /** Which of these accounts show their profile publicly, in one statement. */
+    public Set<Long> withPublicProfiles(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return accounts.findWithRoles(accountIds).stream().filter(Account::isProfilePublic).map(Account::getId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The id of the account with this username (any case), if there is one. */

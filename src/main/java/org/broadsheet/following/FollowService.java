@@ -170,7 +170,7 @@ public class FollowService {
      */
     @Transactional(readOnly = true)
     public PagedResult<FeedComment> feed(long accountId, int page) {
-        return activity.latestBy(follows.publicFollowedBy(accountId), page, FEED_PER_PAGE);
+        return activity.latestBy(accounts.withPublicProfiles(follows.followedBy(accountId)), page, FEED_PER_PAGE);
     }
 
     /** Who follows this reader, for the notifications of their comments; nobody while their profile is private. */

@@ -57,14 +57,6 @@ class Follows {
                 .param("follower", followerId).query(Long.class).list();
     }
 
-    /** Whom the reader follows, of the readers whose profile is public. */
-    List<Long> publicFollowedBy(long followerId) {
-        return jdbc.sql("""
-                SELECT f.followed_id FROM reader_follow f JOIN account a ON a.id = f.followed_id
-                WHERE f.follower_id = :follower AND a.profile_public = TRUE""")
-                .param("follower", followerId).query(Long.class).list();
-    }
-
     List<Long> followersOf(long followedId) {
         return jdbc.sql("SELECT follower_id FROM reader_follow WHERE followed_id = :followed")
                 .param("followed", followedId).query(Long.class).list();

@@ -54,12 +54,6 @@ class NotificationStore {
 
     // ---------------------------------------------------------------- making notifications
 
-    /** Locks the reader's account row until the transaction ends. @return false when the account is gone */
-    boolean lockRecipient(long recipientId) {
-        return jdbc.sql("SELECT id FROM account WHERE id = :id FOR UPDATE").param("id", recipientId)
-                .query(Long.class).optional().isPresent();
-    }
-
     boolean seen(long recipientId, String sourceKey) {
         return jdbc.sql("SELECT COUNT(*) FROM notification_source WHERE recipient_id = :r AND source_key = :k")
                 .param("r", recipientId).param("k", sourceKey).query(Long.class).single() > 0;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.broadsheet.account.AccountService;
 import org.broadsheet.notification.NotificationEvents.NotificationMailDue;
 import org.broadsheet.notification.NotificationEvents.NotificationPushDue;
 import org.broadsheet.notification.NotificationEvents.UnreadChanged;
@@ -28,12 +29,15 @@ class Notifier {
     static final Duration RECOMMENDATIONS_EVERY = Duration.ofHours(1);
 
     private final NotificationStore store;
+    private final AccountService accounts;
     private final PushService push;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifier(NotificationStore store, PushService push, ApplicationEventPublisher events, Clock clock) {
+    Notifier(NotificationStore store, AccountService accounts, PushService push, ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
+        this.accounts = accounts;
         this.push = push;
         this.events = events;
         this.clock = clock;
@@ -54,7 +58,7 @@ class Notifier {
      */
     @Transactional
     boolean tell(long recipientId, NotificationKind kind, Subject subject, String sourceKey) {
-        if (!store.lockRecipient(recipientId)) {
+        if (!accounts.lockIfPresent(recipientId)) {
             return false;
         }
         Preference preference = store.preferences(recipientId).get(kind);

@@ -101,6 +101,20 @@ class SmtpDeliveryTests {
     }
 
     @Test
+    void shouldCarryTheExtraHeadersOfAMailOverSmtp() throws Exception {
+        mailer.send("smtp.headers@example.com", "A reply to your comment \u2013 \u201cThe harbour\u201d", "Hello",
+                java.util.Map.of("List-Unsubscribe", "<http://localhost:8080/notifications/unsubscribe?x=1>",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+
+        MimeMessage mail = awaitMailTo("smtp.headers@example.com");
+        assertThat(mail.getHeader("List-Unsubscribe")[0])
+                .isEqualTo("<http://localhost:8080/notifications/unsubscribe?x=1>");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mail.getSubject()).isEqualTo("A reply to your comment \u2013 \u201cThe harbour\u201d");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("desk@broadsheet.test");
+    }
+
+    @Test
     void shouldSendThroughSmtpAndHideTheDeveloperMailbox() throws Exception {
         assertThat(mailer).isNotInstanceOf(DevMailbox.class);
         mvc.perform(get("/dev/mails")).andExpect(status().isNotFound());
