@@ -42,4 +42,11 @@ public interface ArticleDiscussion {
 
     /** Ids of the articles with the most comments posted since {@code since}, the most first. */
     List<Long> mostDiscussed(Instant since, int limit);
+
+    /** The latest editors' pick under each of these articles that has one, by article id. */
+    java.util.Map<Long, Pick> picks(java.util.Collection<Long> articleIds);
+
+    /** A comment the moderators picked, quoted beside its article. */
+    record Pick(String authorName, String excerpt, String permalink) {
+    }
 }

@@ -51,6 +51,20 @@ class Comment {
 
     private String idempotencyKey;
 
+    private String heldReason;
+
+    private int moderationVersion;
+
+    private String rejectReason;
+
+    private String rejectNote;
+
+    private String decidedBy;
+
+    private Instant decidedAt;
+
+    private Instant pickedAt;
+
     protected Comment() {
     }
 
@@ -100,6 +114,46 @@ class Comment {
 
     void show() {
         this.status = CommentStatus.VISIBLE;
+        this.heldReason = null;
+    }
+
+    /** Held for a moderator; {@code reason} says which rule held it. */
+    void hold(HoldReason reason) {
+        this.status = CommentStatus.HELD;
+        this.heldReason = reason.name();
+    }
+
+    /** A moderator's approval: published if it was held or rejected, kept if it was reported. */
+    void approve(String moderator, Instant now) {
+        decided(moderator, now);
+        this.status = CommentStatus.VISIBLE;
+        this.heldReason = null;
+        this.rejectReason = null;
+        this.rejectNote = null;
+    }
+
+    /** A moderator's rejection: readers see a placeholder, its author the text and why. */
+    void reject(RejectReason reason, String note, String moderator, Instant now) {
+        decided(moderator, now);
+        this.status = CommentStatus.REJECTED;
+        this.heldReason = null;
+        this.rejectReason = reason.name();
+        this.rejectNote = note;
+        this.pickedAt = null;
+    }
+
+    private void decided(String moderator, Instant now) {
+        this.moderationVersion++;
+        this.decidedBy = moderator;
+        this.decidedAt = now;
+    }
+
+    void pick(Instant now) {
+        this.pickedAt = now;
+    }
+
+    void unpick() {
+        this.pickedAt = null;
     }
 
     boolean isTopLevel() {
@@ -160,5 +214,33 @@ class Comment {
 
     String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    String getHeldReason() {
+        return heldReason;
+    }
+
+    int getModerationVersion() {
+        return moderationVersion;
+    }
+
+    String getRejectReason() {
+        return rejectReason;
+    }
+
+    String getRejectNote() {
+        return rejectNote;
+    }
+
+    String getDecidedBy() {
+        return decidedBy;
+    }
+
+    Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    Instant getPickedAt() {
+        return pickedAt;
     }
 }

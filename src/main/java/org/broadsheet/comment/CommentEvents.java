@@ -31,4 +31,17 @@ public final class CommentEvents {
     /** A reader reported a comment. */
     public record CommentReported(long commentId, long reporterId, String reason) {
     }
+
+    /**
+     * A moderator published a held or rejected comment ({@code wasHeld}: it had waited before publication).
+     */
+    public record CommentApproved(long commentId, long articleId, Long authorId, boolean wasHeld) {
+    }
+
+    /**
+     * A moderator rejected a comment; {@code reason} is a {@link RejectReason#key()}, {@code version} counts the
+     * decisions on the comment (so that a second rejection after an approval is news of its own).
+     */
+    public record CommentRejected(long commentId, long articleId, long authorId, String reason, int version) {
+    }
 }

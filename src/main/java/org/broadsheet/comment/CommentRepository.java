@@ -36,6 +36,22 @@ interface CommentRepository extends JpaRepository<Comment, Long>, FirstReplies {
             order by c.createdAt, c.id""")
     List<Comment> findThread(@Param("root") long rootId);
 
+    /** An article's editors' picks, most recently picked first. */
+    @Query("""
+            select c from Comment c where c.articleId = :article and c.pickedAt is not null
+              and c.status = org.broadsheet.comment.CommentStatus.VISIBLE order by c.pickedAt desc, c.id desc""")
+    List<Comment> findPicks(@Param("article") long articleId, Pageable limit);
+
+    @Query("""
+            select c from Comment c where c.articleId in :articles and c.pickedAt is not null
+              and c.status = org.broadsheet.comment.CommentStatus.VISIBLE order by c.pickedAt desc, c.id desc""")
+    List<Comment> findPicksAmong(@Param("articles") Collection<Long> articleIds);
+
+    @Query("""
+            select c from Comment c where c.authorId = :author and c.articleId = :article
+              and c.status = org.broadsheet.comment.CommentStatus.HELD order by c.createdAt, c.id""")
+    List<Comment> findHeldOf(@Param("author") long authorId, @Param("article") long articleId);
+
     @Query("""
             select c.articleId from Comment c
             where c.createdAt >= :since and c.status = org.broadsheet.comment.CommentStatus.VISIBLE
@@ -112,7 +128,7 @@ interface CommentRepository extends JpaRepository<Comment, Long>, FirstReplies {
     @Query(nativeQuery = true, value = """
             INSERT INTO comment_report (comment_id, account_id, reason, note, created_at)
             VALUES (:comment, :account, :reason, :note, :at)""")
-    int report(@Param("comment") long commentId, @Param("account") long accountId, @Param("reason") String reason,
+    int report(@Param("comment") long commentId, @Param("account") Long accountId, @Param("reason") String reason,
             @Param("note") String note, @Param("at") Instant at);
 
     @Modifying(flushAutomatically = true)

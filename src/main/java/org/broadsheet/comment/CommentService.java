@@ -16,7 +16,6 @@ import java.util.Set;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.account.SiteSettings;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Views.CommentTarget;
 import org.broadsheet.comment.CommentEvents.CommentPosted;
@@ -36,6 +35,7 @@ import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -55,26 +55,30 @@ public class CommentService {
     public static final int THREADS_PER_PAGE = 20;
     /** Replies shown under each thread on a page of threads; the rest are on the thread's own page. */
     public static final int REPLIES_PER_THREAD = 5;
+    /** Editors' picks shown above the threads of an article's first page. */
+    public static final int PICKS_SHOWN = 3;
     public static final int POSTS_PER_MINUTE = 5;
     public static final int MAX_REPORT_NOTE = 500;
+    /** The reason of the reports the site makes itself, for a published comment with suspect words. */
+    public static final String SUSPECT_WORDS = "SUSPECT_WORDS";
 
     private final CommentRepository comments;
     private final ArticleService articles;
     private final AccountService accounts;
-    private final SiteSettings settings;
+    private final ObjectProvider<ModerationRules> rules;
     private final Datelines datelines;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ThreadPages threadPages;
 
     CommentService(CommentRepository comments, ArticleService articles, AccountService accounts,
-            SiteSettings settings, Datelines datelines, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<ModerationRules> rules, Datelines datelines, Clock clock, ApplicationEventPublisher events,
             ThreadPages threadPages) {
         this.threadPages = threadPages;
         this.comments = comments;
         this.articles = articles;
         this.accounts = accounts;
-        this.settings = settings;
+        this.rules = rules;
         this.datelines = datelines;
         this.clock = clock;
         this.events = events;
@@ -95,7 +99,7 @@ public class CommentService {
         ThreadPages.Threads threads = threadPages.get(article.id(), sort, page,
                 () -> threadPage(article.id(), articleAuthors, sort, page));
         return new Discussion(article, articleAuthors, sort, new PagedResult<>(threads.threads(), Math.max(1, page),
-                THREADS_PER_PAGE, threads.total()));
+                THREADS_PER_PAGE, threads.total()), threads.picks(), threads.premoderated());
     }
 
     private ThreadPages.Threads threadPage(long articleId, Set<Long> articleAuthors, CommentSort sort, int page) {
@@ -110,8 +114,22 @@ public class CommentService {
         List<Row> replies = rootRows.isEmpty() ? List.of()
                 : comments.findFirstReplies(rootRows.stream().map(Row::id).toList(), REPLIES_PER_THREAD)
                         .stream().map(Row::of).toList();
-        return new ThreadPages.Threads(total,
-                assembler(rootRows, replies, articleAuthors).threads(rootRows, replies));
+        // The editors' picks lead the first page, in every order.
+        List<Row> picks = page > 1 ? List.of()
+                : comments.findPicks(articleId, PageRequest.of(0, PICKS_SHOWN)).stream().map(Row::of).toList();
+        ModerationRules moderation = rules.getIfAvailable();
+        ThreadAssembler assembler = assembler(concat(rootRows, picks), replies, articleAuthors);
+        return new ThreadPages.Threads(total, assembler.threads(rootRows, replies),
+                assembler.threads(picks.stream().map(Row::asRoot).toList(), List.of()).stream()
+                        .map(ThreadView::root).toList(),
+                moderation != null && moderation.premoderated(articleId));
+    }
+
+    private static List<Row> concat(List<Row> a, List<Row> b) {
+        List<Row> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A page of threads under the article with this id. */
@@ -164,6 +182,62 @@ public class CommentService {
         Set<Long> recommended = commentIds.isEmpty() ? Set.of()
                 : Set.copyOf(comments.findRecommendedAmong(accountId, List.copyOf(commentIds)));
         return new Viewer(accountId, recommended, clock.instant());
+    }
+
+    /**
+     * The reader's own comments under the article that wait for a moderator, oldest first: shown to them only,
+     * above the conversation, until a moderator decides.
+     */
+    public List<Waiting> waitingFor(long accountId, long articleId) {
+        List<Comment> held = comments.findHeldOf(accountId, articleId);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> parents = new HashSet<>();
+        held.forEach(c -> {
+            if (c.getParentId() != null) {
+                parents.add(c.getParentId());
+            }
+        });
+        Map<Long, Long> parentAuthors = new java.util.HashMap<>();
+        comments.findAllById(parents).forEach(p -> {
+            if (p.getAuthorId() != null && p.getStatus() == CommentStatus.VISIBLE) {
+                parentAuthors.put(p.getId(), p.getAuthorId());
+            }
+        });
+        Map<Long, Commenter> names = accounts.commenters(Set.copyOf(parentAuthors.values()));
+        return held.stream().map(c -> {
+            Commenter answered = c.getParentId() == null ? null : names.get(parentAuthors.get(c.getParentId()));
+            return new Waiting(c.getId(), c.getBodyHtml(), datelines.of(c.getCreatedAt().truncatedTo(ChronoUnit.SECONDS)),
+                    c.getHeldReason(), answered == null ? null : answered.displayName());
+        }).toList();
+    }
+
+    /** A comment of the reader's that waits for a moderator; {@code inReplyTo} names whom it answers. */
+    public record Waiting(long id, String html, Datelines.Dateline posted, String heldReason, String inReplyTo) {
+    }
+
+    /** The latest editors' pick under each of these articles that has one. */
+    public Map<Long, CommentPick> picksFor(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Comment> picked = comments.findPicksAmong(articleIds);
+        Map<Long, Commenter> names = accounts.commenters(picked.stream().map(Comment::getAuthorId)
+                .filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        Map<Long, CommentPick> picks = new LinkedHashMap<>();
+        for (Comment c : picked) {
+            Commenter author = c.getAuthorId() == null ? null : names.get(c.getAuthorId());
+            if (author != null) {
+                picks.putIfAbsent(c.getArticleId(), new CommentPick(c.getId(), author.displayName(),
+                        ReaderActivity.excerpt(c.getBody()), "/comments/" + c.getId() + "#comment-" + c.getId()));
+            }
+        }
+        return picks;
+    }
+
+    /** An editors' pick as another page quotes it. */
+    public record CommentPick(long commentId, String authorName, String excerpt, String permalink) {
     }
 
     /** The account ids of the readers this reader ignores. */
@@ -226,11 +300,15 @@ public class CommentService {
             var earlier = comments.findByAuthorIdAndIdempotencyKey(accountId, storedKey);
             if (earlier.isPresent()) {
                 Comment c = earlier.get();
-                return new Posted(c.getId(), c.getArticleId(), c.getStatus() == CommentStatus.HELD);
+                return posted(c);
             }
         }
         if (!target.commentsOpen()) {
             throw new CommentRejectedException("comment.closed");
+        }
+        ModerationRules moderation = rules.getIfAvailable();
+        if (moderation != null) {
+            moderation.checkMayPost(accountId);
         }
         Comment parent = null;
         if (parentId != null) {
@@ -249,15 +327,35 @@ public class CommentService {
         if (last.isPresent() && last.get().getBody() != null && same(last.get().getBody(), body)) {
             throw new CommentRejectedException("comment.text.repeated");
         }
-        CommentStatus status = !author.emailVerified() && settings.holdUnverifiedComments()
-                ? CommentStatus.HELD : CommentStatus.VISIBLE;
-        Comment comment = parent == null ? Comment.topLevel(articleId, accountId, body, status, now, storedKey)
-                : Comment.reply(parent, accountId, body, status, now, storedKey);
+        ModerationRules.Screening screening = moderation == null ? ModerationRules.Screening.PUBLISH
+                : moderation.screen(accountId, articleId, body, author.emailVerified());
+        Comment comment = parent == null
+                ? Comment.topLevel(articleId, accountId, body, CommentStatus.VISIBLE, now, storedKey)
+                : Comment.reply(parent, accountId, body, CommentStatus.VISIBLE, now, storedKey);
+        if (screening.hold() != null) {
+            comment.hold(screening.hold());
+        }
         store(comment);
-        if (status == CommentStatus.VISIBLE) {
+        if (comment.getStatus() == CommentStatus.VISIBLE) {
+            reportSuspect(comment, screening);
             announce(comment, parent == null ? null : parent.getAuthorId());
         }
-        return new Posted(comment.getId(), articleId, status == CommentStatus.HELD);
+        return posted(comment);
+    }
+
+    private static Posted posted(Comment c) {
+        boolean held = c.getStatus() == CommentStatus.HELD;
+        return new Posted(c.getId(), c.getArticleId(), held,
+                held && c.getHeldReason() != null ? HoldReason.valueOf(c.getHeldReason()) : null);
+    }
+
+    /** A published comment with suspect words goes to the moderators' Reported queue, reported by the site. */
+    private void reportSuspect(Comment comment, ModerationRules.Screening screening) {
+        if (!screening.suspectWords().isEmpty()) {
+            comments.report(comment.getId(), null, SUSPECT_WORDS, String.join(", ", screening.suspectWords()),
+                    clock.instant());
+            comments.countReport(comment.getId());
+        }
     }
 
     /** Saves a new comment, starting its thread if it is top-level, and counts it if readers can see it. */
@@ -292,7 +390,17 @@ public class CommentService {
         checkEditable(comment);
         String body = checkedText(text);
         if (!body.equals(comment.getBody())) {
+            ModerationRules moderation = rules.getIfAvailable();
+            ModerationRules.Screening screening = ModerationRules.Screening.PUBLISH;
+            if (moderation != null) {
+                moderation.checkMayPost(accountId);
+                // An edit is not held again (its comment was already published), but it is checked for words.
+                screening = moderation.screen(accountId, comment.getArticleId(), body, true);
+            }
             comment.edit(body, clock.instant());
+            if (comment.getStatus() == CommentStatus.VISIBLE) {
+                reportSuspect(comment, new ModerationRules.Screening(null, screening.suspectWords()));
+            }
             changed(comment, false);
         }
     }
@@ -326,7 +434,8 @@ public class CommentService {
 
     private void remove(Comment comment) {
         Long parentId = comment.getParentId();
-        boolean countedReply = !comment.isTopLevel() && comment.getStatus() != CommentStatus.HELD;
+        boolean countedReply = !comment.isTopLevel() && comment.getStatus() != CommentStatus.HELD
+                && comment.getStatus() != CommentStatus.REJECTED;
         comments.delete(comment);
         comments.flush();
         if (countedReply) {
@@ -357,6 +466,7 @@ public class CommentService {
         if (Objects.equals(comment.getAuthorId(), accountId)) {
             throw new CommentRejectedException("comment.recommend.own");
         }
+        mayReact(accountId);
         boolean recommended;
         if (comments.unrecommend(commentId, accountId) > 0) {
             comments.adjustRecommendCount(commentId, -1);
@@ -388,6 +498,7 @@ public class CommentService {
         if (Objects.equals(comment.getAuthorId(), accountId)) {
             throw new CommentRejectedException("comment.report.own");
         }
+        mayReact(accountId);
         String cleanNote = note == null || note.isBlank() ? null : CommentText.normalise(note);
         if (reason == ReportReason.OTHER && cleanNote == null) {
             throw new CommentRejectedException("comment.report.note.required");
@@ -461,11 +572,12 @@ public class CommentService {
         }
     }
 
-    /** Shows the comments held until the author verified their email address. */
+    /** Shows the comments held until the author verified their email address (not those held by another rule). */
     @Transactional
     public void releaseHeld(long accountId) {
         for (Comment comment : comments.findByAuthorIdOrderByCreatedAt(accountId)) {
-            if (comment.getStatus() == CommentStatus.HELD) {
+            if (comment.getStatus() == CommentStatus.HELD
+                    && HoldReason.UNVERIFIED.name().equals(comment.getHeldReason())) {
                 comment.show();
                 count(comment);
                 announce(comment, null);
@@ -493,6 +605,13 @@ public class CommentService {
 
     // ---------------------------------------------------------------- helpers
 
+    private void mayReact(long accountId) {
+        ModerationRules moderation = rules.getIfAvailable();
+        if (moderation != null) {
+            moderation.checkMayReact(accountId);
+        }
+    }
+
     private CommentTarget target(long articleId) {
         return articles.commentTarget(articleId).orElseThrow(() -> new NotFoundException("article " + articleId));
     }
@@ -515,6 +634,10 @@ public class CommentService {
     private void checkEditable(Comment comment) {
         if (comment.getStatus() == CommentStatus.DELETED) {
             throw new NotFoundException("comment " + comment.getId());
+        }
+        if (comment.getStatus() == CommentStatus.REJECTED) {
+            // The text a moderator removed stays as it was judged; the author may ask for a review instead.
+            throw new CommentRejectedException("comment.edit.rejected");
         }
         if (!clock.instant().isBefore(comment.getCreatedAt().plus(CommentViews.EDIT_WINDOW))) {
             throw new CommentRejectedException("comment.edit.too-late");
@@ -561,9 +684,7 @@ public class CommentService {
 
     private CommentView single(Comment comment, CommentTarget target) {
         Row row = Row.of(comment);
-        Row asRoot = new Row(row.id(), row.articleId(), null, row.authorId(), row.status(), row.html(),
-                row.createdAt(), row.editedAt(), row.recommendCount(), 0);
-        return assembler(List.of(row), List.of(), target.authorAccountIds()).threads(List.of(asRoot), List.of())
+        return assembler(List.of(row), List.of(), target.authorAccountIds()).threads(List.of(row.asRoot()), List.of())
                 .get(0).root();
     }
 }

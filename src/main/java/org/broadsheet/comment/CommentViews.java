@@ -38,10 +38,16 @@ public final class CommentViews {
      */
     public record CommentView(long id, long articleId, Long authorId, String authorName, String authorUsername,
             List<String> badges, Dateline posted, Ago ago, Instant postedAt, String html, boolean edited,
-            int recommendCount, int level, String inReplyTo, List<CommentView> replies) {
+            int recommendCount, int level, String inReplyTo, List<CommentView> replies, Removed removed,
+            boolean picked, int version) {
 
         public boolean deleted() {
             return html == null;
+        }
+
+        /** Whether a moderator removed it: readers see a placeholder, its author the text and why. */
+        public boolean rejected() {
+            return removed != null;
         }
 
         public boolean deletedAccount() {
@@ -62,7 +68,7 @@ public final class CommentViews {
 
         /** What the comment's actions are made from, for each reader (the part {@code bs:comment-tools}). */
         public CommentTools tools(boolean open, String back) {
-            return new CommentTools(id, authorId, authorName, postedAt, recommendCount, open, back);
+            return new CommentTools(id, authorId, authorName, postedAt, recommendCount, open, back, picked, version);
         }
 
         /** Whose comment it is, for the fold of a reader someone ignores ({@code bs:ignore-open}). */
@@ -73,10 +79,19 @@ public final class CommentViews {
 
     /**
      * A comment as its actions need it: the reply link (when comments are open), recommending, and the "More"
-     * menu; {@code back} is where its forms return to.
+     * menu; {@code back} is where its forms return to. For moderators, whether it is an editors' pick and the
+     * version of its moderation, which a decision made in place carries (so that one made meanwhile by another
+     * moderator is not overwritten).
      */
     public record CommentTools(long id, Long authorId, String authorName, Instant postedAt, int recommendCount,
-            boolean open, String back) {
+            boolean open, String back, boolean picked, int version) {
+    }
+
+    /**
+     * A comment a moderator removed, as the part {@code bs:removed-comment} needs it: the placeholder for
+     * everyone, and for its author the text they wrote, the reason and the moderator's note to them.
+     */
+    public record Removed(long id, Long authorId, String html, String reason, String note) {
     }
 
     /** The author of a comment that may be folded away for a reader who ignores them. */
@@ -121,7 +136,8 @@ public final class CommentViews {
      * (their comment box, their actions on each comment) is rendered by the parts of {@code comment/parts}.
      */
     public record Discussion(ArticleRef article, Set<Long> articleAuthors, CommentSort sort,
-            PagedResult<ThreadView> threads) implements ArticleDiscussion.Conversation {
+            PagedResult<ThreadView> threads, List<CommentView> picks, boolean premoderated)
+            implements ArticleDiscussion.Conversation {
 
         @Override
         public String template() {
@@ -167,7 +183,14 @@ public final class CommentViews {
     public record IgnoredReader(String username, String displayName) {
     }
 
-    /** The outcome of posting: the comment, and whether it waits for the author's email to be verified. */
-    public record Posted(long id, long articleId, boolean held) {
+    /**
+     * The outcome of posting: the comment, and whether it waits for a moderator or a verified address, and which
+     * rule held it ({@link HoldReason}, null when it is published).
+     */
+    public record Posted(long id, long articleId, boolean held, HoldReason holdReason) {
+
+        public Posted(long id, long articleId, boolean held) {
+            this(id, articleId, held, held ? HoldReason.UNVERIFIED : null);
+        }
     }
 }

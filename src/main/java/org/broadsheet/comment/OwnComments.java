@@ -50,9 +50,13 @@ public class OwnComments {
         this.clock = clock;
     }
 
-    /** One of the reader's comments; {@code held} while it waits for a moderator (only its author sees it). */
+    /**
+     * One of the reader's comments; {@code held} while it waits for a moderator, {@code rejected} once a
+     * moderator removed it, with the reason and the note to its author (only its author sees either).
+     */
     public record OwnComment(long id, String articleHeadline, String articleUrl, String html, Dateline posted,
-            boolean held, int recommendations, int replyCount, List<Reply> replies, int newReplies) {
+            boolean held, int recommendations, int replyCount, List<Reply> replies, int newReplies, boolean rejected,
+            String rejectReason, String rejectNote) {
 
         public String permalink() {
             return "/comments/" + id;
@@ -84,16 +88,18 @@ public class OwnComments {
         long total = jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_id = :a AND status <> 'DELETED'")
                 .param("a", accountId).query(Long.class).single();
         record Row(long id, long articleId, String html, Instant at, String status, int recommendations,
-                int replies) {
+                int replies, String rejectReason, String rejectNote) {
         }
         List<Row> rows = jdbc.sql("""
-                SELECT id, article_id, body_html, created_at, status, recommend_count, reply_count FROM comment
+                SELECT id, article_id, body_html, created_at, status, recommend_count, reply_count, reject_reason,
+                  reject_note FROM comment
                 WHERE author_id = :a AND status <> 'DELETED' ORDER BY created_at DESC, id DESC
                 LIMIT :limit OFFSET :offset""")
                 .param("a", accountId).param("limit", PER_PAGE).param("offset", (long) (Math.max(1, page) - 1) * PER_PAGE)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("article_id"), rs.getString("body_html"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("status"),
-                        rs.getInt("recommend_count"), rs.getInt("reply_count")))
+                        rs.getInt("recommend_count"), rs.getInt("reply_count"), rs.getString("reject_reason"),
+                        rs.getString("reject_note")))
                 .list();
         Map<Long, List<ReplyRow>> replies = replies(accountId, rows.stream().map(Row::id).toList());
         Set<Long> people = new HashSet<>();
@@ -114,7 +120,9 @@ public class OwnComments {
             items.add(new OwnComment(row.id(), card == null ? null : card.headline(), card == null ? null : card.url(),
                     row.html(), datelines.of(row.at().truncatedTo(ChronoUnit.SECONDS)),
                     CommentStatus.HELD.name().equals(row.status()), row.recommendations(), row.replies(), shown,
-                    fresh));
+                    fresh, CommentStatus.REJECTED.name().equals(row.status()),
+                    row.rejectReason() == null ? null : RejectReason.valueOf(row.rejectReason()).key(),
+                    row.rejectNote()));
         }
         if (since == null) {
             seen(accountId);

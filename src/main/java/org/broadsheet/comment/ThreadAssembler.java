@@ -36,11 +36,19 @@ final class ThreadAssembler {
 
     /** A comment as loaded, without its replies. */
     record Row(long id, long articleId, Long parentId, Long authorId, CommentStatus status, String html,
-            Instant createdAt, Instant editedAt, int recommendCount, int replyCount) {
+            Instant createdAt, Instant editedAt, int recommendCount, int replyCount, String rejectReason,
+            String rejectNote, boolean picked, int version) {
 
         static Row of(Comment c) {
             return new Row(c.getId(), c.getArticleId(), c.getParentId(), c.getAuthorId(), c.getStatus(),
-                    c.getBodyHtml(), c.getCreatedAt(), c.getEditedAt(), c.getRecommendCount(), c.getReplyCount());
+                    c.getBodyHtml(), c.getCreatedAt(), c.getEditedAt(), c.getRecommendCount(), c.getReplyCount(),
+                    c.getRejectReason(), c.getRejectNote(), c.getPickedAt() != null, c.getModerationVersion());
+        }
+
+        /** The same comment shown as the top of its own list (a quote, an editors' pick). */
+        Row asRoot() {
+            return new Row(id, articleId, null, authorId, status, html, createdAt, editedAt, recommendCount, 0,
+                    rejectReason, rejectNote, picked, version);
         }
     }
 
@@ -80,7 +88,8 @@ final class ThreadAssembler {
     }
 
     private String nameOf(Row row) {
-        if (row.status() == CommentStatus.DELETED || row.authorId() == null) {
+        if (row.status() == CommentStatus.DELETED || row.status() == CommentStatus.REJECTED
+                || row.authorId() == null) {
             return null;
         }
         Commenter commenter = commenters.get(row.authorId());
@@ -116,19 +125,27 @@ final class ThreadAssembler {
                 replies.add(child.view());
             }
             // A comment without an author is shown as a placeholder whatever its status says.
-            boolean placeholder = row.status() == CommentStatus.DELETED || row.authorId() == null;
-            Commenter author = placeholder || row.authorId() == null ? null : commenters.get(row.authorId());
+            boolean rejected = row.status() == CommentStatus.REJECTED && row.authorId() != null;
+            boolean placeholder = row.status() == CommentStatus.DELETED || rejected || row.authorId() == null;
+            Commenter author = placeholder ? null : commenters.get(row.authorId());
             Instant posted = row.createdAt().truncatedTo(ChronoUnit.SECONDS);
+            List<String> badges = author == null ? List.of() : badges(author, row.picked());
             return new CommentView(row.id(), row.articleId(), row.authorId(),
                     author == null ? null : author.displayName(), author == null ? null : author.username(),
-                    author == null ? List.of() : badges(author), datelines.of(posted), datelines.ago(posted, now),
+                    badges, datelines.of(posted), datelines.ago(posted, now),
                     row.createdAt(), placeholder ? null : row.html(), row.editedAt() != null, row.recommendCount(),
-                    level, inReplyTo, List.copyOf(replies));
+                    level, inReplyTo, List.copyOf(replies),
+                    rejected ? new CommentViews.Removed(row.id(), row.authorId(), row.html(), row.rejectReason(),
+                            row.rejectNote()) : null,
+                    row.picked() && !placeholder, row.version());
         }
     }
 
-    private List<String> badges(Commenter author) {
-        List<String> badges = new ArrayList<>(3);
+    private List<String> badges(Commenter author, boolean picked) {
+        List<String> badges = new ArrayList<>(4);
+        if (picked) {
+            badges.add("pick");
+        }
         if (articleAuthors.contains(author.id())) {
             badges.add("author");
         }

@@ -37,13 +37,16 @@ class ThreadPages {
     static final String CACHE = "threads";
 
     /** The threads of one page and how many threads the article has. */
-    record Threads(long total, List<ThreadView> threads) {
+    record Threads(long total, List<ThreadView> threads, List<CommentView> picks, boolean premoderated) {
 
         /** About what they take in memory: a comment is its HTML and a few hundred bytes around it. */
         int weight() {
             long bytes = 256;
             for (ThreadView thread : threads) {
                 bytes += weigh(thread.root());
+            }
+            for (CommentView pick : picks) {
+                bytes += weigh(pick);
             }
             return (int) Math.min(Integer.MAX_VALUE, bytes);
         }

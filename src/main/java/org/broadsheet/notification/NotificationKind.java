@@ -19,7 +19,12 @@ public enum NotificationKind {
     /** A correction or clarification was added to an article I commented on or follow. */
     CORRECTION(true, false, false),
     /** An article I commented on or follow was updated (an editor's update note). */
-    ARTICLE_UPDATED(true, false, false);
+    ARTICLE_UPDATED(true, false, false),
+    /**
+     * What a moderator decided about my comment, my request for a review or my account. Always shown on the site
+     * (there are no shadow bans): only the mail can be turned off.
+     */
+    MODERATION(true, true, false);
 
     private final boolean onSite;
     private final boolean byEmail;
@@ -41,6 +46,11 @@ public enum NotificationKind {
 
     public boolean grouped() {
         return grouped;
+    }
+
+    /** Whether the reader is told on the site whatever they chose. */
+    public boolean alwaysOnSite() {
+        return this == MODERATION;
     }
 
     /** The kind's name in message keys and addresses: {@code story-comments}. */

@@ -71,10 +71,12 @@ public class NotificationService {
      * the start of the comment it links to; {@code items} are the comments of a group, newest first.
      */
     public record NotificationView(long id, NotificationKind kind, boolean unread, Dateline when, Ago ago,
-            int count, String actorName, String articleHeadline, String excerpt, String link, List<GroupItem> items) {
+            int count, String actorName, String articleHeadline, String excerpt, String link, List<GroupItem> items,
+            String detail) {
 
+        /** The message key of what it says: its kind's, or for a moderation outcome the outcome's. */
         public String key() {
-            return kind.key();
+            return kind == NotificationKind.MODERATION && detail != null ? kind.key() + "." + detail : kind.key();
         }
 
         public String openUrl() {
@@ -187,7 +189,7 @@ public class NotificationService {
         Map<NotificationKind, Preference> old = store.preferences(accountId);
         Map<NotificationKind, Preference> chosen = new EnumMap<>(NotificationKind.class);
         for (NotificationKind kind : NotificationKind.values()) {
-            chosen.put(kind, new Preference(onSite.contains(kind), byEmail.contains(kind),
+            chosen.put(kind, new Preference(onSite.contains(kind) || kind.alwaysOnSite(), byEmail.contains(kind),
                     byPush == null ? old.get(kind).byPush() : byPush.contains(kind)));
         }
         store.savePreferences(accountId, chosen);
@@ -294,7 +296,7 @@ public class NotificationService {
                     row.itemCount(), actor == null ? null : actor.displayName(),
                     card == null ? null : card.headline(),
                     comment == null || !comment.visible() ? null : comment.excerpt(),
-                    link(row, card == null ? null : card.url()), items));
+                    link(row, card == null ? null : card.url()), items, row.detail()));
         }
         return views;
     }
@@ -324,6 +326,9 @@ public class NotificationService {
     private static String link(Row row, String articleUrl) {
         if (row.commentId() != null) {
             return commentLink(row.commentId());
+        }
+        if (row.kind() == NotificationKind.MODERATION) {
+            return "/account/comments";
         }
         return articleUrl == null ? "/notifications" : articleUrl + "#corrections-heading";
     }

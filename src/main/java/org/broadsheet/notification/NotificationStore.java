@@ -29,7 +29,7 @@ class NotificationStore {
     /** A notification as stored. */
     record Row(long id, long recipientId, NotificationKind kind, Long articleId, Long commentId, Long actorId,
             int itemCount, boolean inCentre, Instant createdAt, Instant updatedAt, Instant readAt, boolean emailDue,
-            Instant emailedAt) {
+            Instant emailedAt, String detail) {
 
         boolean unread() {
             return readAt == null;
@@ -50,7 +50,7 @@ class NotificationStore {
 
     /** The columns of a {@link Row}, ending in a space (a text block after it loses its leading ones). */
     private static final String COLUMNS = "id, recipient_id, kind, article_id, comment_id, actor_id, item_count, "
-            + "in_centre, created_at, updated_at, read_at, email_due, emailed_at ";
+            + "in_centre, created_at, updated_at, read_at, email_due, emailed_at, detail ";
 
     // ---------------------------------------------------------------- making notifications
 
@@ -108,12 +108,13 @@ class NotificationStore {
     }
 
     long insert(long recipientId, NotificationKind kind, Long articleId, Long commentId, Long actorId,
-            String groupKey, boolean inCentre, boolean emailDue, Instant at) {
+            String groupKey, boolean inCentre, boolean emailDue, Instant at, String detail) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification (recipient_id, kind, article_id, comment_id, actor_id, group_key, item_count,
-                       in_centre, created_at, updated_at, email_due)
-                VALUES (:r, :kind, :article, :comment, :actor, :g, 1, :centre, :at, :at, :mail)""")
+                       in_centre, created_at, updated_at, email_due, detail)
+                VALUES (:r, :kind, :article, :comment, :actor, :g, 1, :centre, :at, :at, :mail, :detail)""")
+                .param("detail", detail)
                 .param("r", recipientId).param("kind", kind.name()).param("article", articleId)
                 .param("comment", commentId).param("actor", actorId).param("g", groupKey).param("centre", inCentre)
                 .param("at", utc(at)).param("mail", emailDue).update(key, "id");
@@ -272,7 +273,7 @@ class NotificationStore {
                 rs.getObject("article_id", Long.class), rs.getObject("comment_id", Long.class),
                 rs.getObject("actor_id", Long.class), rs.getInt("item_count"), rs.getBoolean("in_centre"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "read_at"),
-                rs.getBoolean("email_due"), instant(rs, "emailed_at"));
+                rs.getBoolean("email_due"), instant(rs, "emailed_at"), rs.getString("detail"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

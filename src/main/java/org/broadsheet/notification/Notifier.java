@@ -58,10 +58,18 @@ class Notifier {
      */
     @Transactional
     boolean tell(long recipientId, NotificationKind kind, Subject subject, String sourceKey) {
+        return tell(recipientId, kind, subject, sourceKey, null);
+    }
+
+    /** As {@link #tell(long, NotificationKind, Subject, String)}, with what happened for a moderation outcome. */
+    @Transactional
+    boolean tell(long recipientId, NotificationKind kind, Subject subject, String sourceKey, String detail) {
         if (!accounts.lockIfPresent(recipientId)) {
             return false;
         }
-        Preference preference = store.preferences(recipientId).get(kind);
+        Preference chosen = store.preferences(recipientId).get(kind);
+        Preference preference = kind.alwaysOnSite() ? new Preference(true, chosen.byEmail(), chosen.byPush())
+                : chosen;
         if (!preference.any() || store.seen(recipientId, sourceKey)) {
             return false;
         }
@@ -77,7 +85,7 @@ class Notifier {
             id = candidate.get().id();
         } else {
             id = store.insert(recipientId, kind, subject.articleId(), subject.commentId(), subject.actorId(), group,
-                    preference.onSite(), preference.byEmail(), now);
+                    preference.onSite(), preference.byEmail(), now, detail);
             if (preference.byEmail() && !store.dailyDigest(recipientId)) {
                 events.publishEvent(new NotificationMailDue(id));
             }

@@ -4,7 +4,7 @@
  * event publication registry, shown in the notification centre and the header's unread count, and mailed at
  * once or in a daily digest as each reader chose, with a one-click unsubscribe link per kind.
  */
-@ApplicationModule(allowedDependencies = { "account", "article", "comment", "following", "mail", "pages", "shared" })
+@ApplicationModule(allowedDependencies = { "account", "article", "comment", "following", "mail", "moderation", "pages", "shared" })
 package org.broadsheet.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -47,12 +47,12 @@ class ThreadAssemblerTests {
     private Row row(long id, Long parentId, Long authorId, CommentStatus status, int replyCount) {
         Instant at = NOW.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(minute++));
         String html = status == CommentStatus.DELETED ? null : "<p>Comment " + id + "</p>";
-        return new Row(id, ARTICLE, parentId, authorId, status, html, at, null, 0, replyCount);
+        return new Row(id, ARTICLE, parentId, authorId, status, html, at, null, 0, replyCount, null, null, false, 0);
     }
 
     private static Row withReplyCount(Row root, int replyCount) {
         return new Row(root.id(), root.articleId(), root.parentId(), root.authorId(), root.status(), root.html(),
-                root.createdAt(), root.editedAt(), root.recommendCount(), replyCount);
+                root.createdAt(), root.editedAt(), root.recommendCount(), replyCount, null, null, false, 0);
     }
 
     private static List<Long> ids(List<CommentView> views) {
@@ -214,7 +214,7 @@ class ThreadAssemblerTests {
     void shouldCarryWhatTheCommentShows() {
         Instant posted = NOW.minus(Duration.ofMinutes(90)).plusMillis(750);
         Row edited = new Row(1, ARTICLE, null, 1L, CommentStatus.VISIBLE, "<p>Hi</p>", posted,
-                posted.plusSeconds(60), 12, 0);
+                posted.plusSeconds(60), 12, 0, null, null, false, 0);
         CommentView view = assembler.threads(List.of(edited), List.of()).get(0).root();
 
         assertThat(view.edited()).isTrue();

@@ -188,7 +188,9 @@ class NotificationPagesTests {
         Document form = page("/account/notifications", anaName);
         assertThat(form.select("table.choices tbody tr")).hasSize(NotificationKind.values().length);
         assertThat(form.select("input[name=site][checked]")).hasSize(NotificationKind.values().length);
-        assertThat(form.select("input[name=email][checked]").eachAttr("value")).containsExactly("REPLY");
+        assertThat(form.select("input[name=email][checked]").eachAttr("value")).containsExactly("REPLY", "MODERATION");
+        // What moderators decide is always shown on the site: that box cannot be unticked.
+        assertThat(form.select("input[name=site][disabled]").eachAttr("value")).containsExactly("MODERATION");
         assertThat(form.select("#digest-no").hasAttr("checked")).isTrue();
         assertThat(form.select("label[for=email-reply]").text()).isEqualTo("Replies to my comments, by email");
 
@@ -198,7 +200,7 @@ class NotificationPagesTests {
 
         Document saved = page("/account/notifications", anaName);
         assertThat(saved.select("input[name=site][checked]").eachAttr("value")).containsExactly("REPLY",
-                "CORRECTION");
+                "CORRECTION", "MODERATION");
         assertThat(saved.select("input[name=email][checked]").eachAttr("value")).containsExactly("RECOMMENDED");
         assertThat(saved.select("#digest-yes").hasAttr("checked")).isTrue();
     }

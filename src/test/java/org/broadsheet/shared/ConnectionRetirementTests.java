@@ -35,8 +35,9 @@ class ConnectionRetirementTests {
 
     /** Every table with a check constraint, each written below: a new one must be added here. */
     private static final Set<String> CHECKED_TABLES = Set.of("ACCOUNT_ROLE", "ACCOUNT_TOKEN", "ARTICLE",
-            "ARTICLE_CORRECTION", "COMMENT", "COMMENT_REPORT", "FRONT_PAGE", "FRONT_PAGE_PIN", "IGNORED_READER",
-            "NOTIFICATION", "READER_FOLLOW");
+            "ARTICLE_CORRECTION", "COMMENT", "COMMENT_DECISION", "COMMENT_REPORT", "FRONT_PAGE", "FRONT_PAGE_PIN",
+            "IGNORED_READER", "MODERATION_SETTINGS", "MODERATION_WORD", "NOTIFICATION", "READER_FOLLOW",
+            "REVIEW_REQUEST", "SANCTION");
 
     @Autowired
     DataSource dataSource;
@@ -97,6 +98,14 @@ class ConnectionRetirementTests {
                 other, now);
         jdbc.update("INSERT INTO notification (recipient_id, kind, article_id, comment_id, in_centre, created_at, "
                 + "updated_at) VALUES (?, 'REPLY', ?, ?, TRUE, ?, ?)", reader, article, comment, now, now);
+        jdbc.update("INSERT INTO comment_decision (comment_id, author_id, decision, moderator, decided_at) "
+                + "VALUES (?, ?, 'APPROVED', 'moderator', ?)", comment, reader, now);
+        jdbc.update("UPDATE moderation_settings SET hold_links = hold_links WHERE id = 1");
+        jdbc.update("INSERT INTO moderation_word (list, word) VALUES ('SUSPECT', 'retired pool')");
+        jdbc.update("INSERT INTO review_request (comment_id, account_id, requested_at) VALUES (?, ?, ?)", comment,
+                reader, now);
+        jdbc.update("INSERT INTO sanction (account_id, kind, reason, imposed_by, imposed_at) "
+                + "VALUES (?, 'WARNING', 'r', 'moderator', ?)", reader, now);
     }
 
     private long account(String username, Timestamp now) {

@@ -189,6 +189,67 @@ class HtmlValidityTests {
     }
 
     /**
+     * The moderation desk as the demo moderator finds it (every queue, one comment with a refused rejection, a
+     * suspended reader's history, the rules), an article page with the moderator's tools and an editors' pick,
+     * and what the demo reader sees of a comment of theirs that was removed: in place, on "My comments" and on
+     * the review page.
+     */
+    @Test
+    void moderationPagesShouldBeValidAndAccessible(@Autowired org.broadsheet.comment.CommentDecisions decisions,
+            @Autowired org.broadsheet.comment.ModerationQueues queues,
+            @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
+        AccountUser moderator = (AccountUser) userDetails.loadUserByUsername("moderator");
+        AccountUser reader = (AccountUser) userDetails.loadUserByUsername("reader");
+        String articleUrl = firstArticle(".join-forum", "an article open for comments");
+        long articleId = Long.parseLong(document(articleUrl).select(".discussion").attr("data-article-id"));
+        long removed = comments.post(reader.id(), articleId, null, "A comment to remove, " + port + ".",
+                "html-validity-removed-" + port).id();
+        decisions.reject(removed, queues.version(removed), org.broadsheet.comment.RejectReason.OFF_TOPIC,
+                "Please keep to the article.", "moderator");
+        long picked = comments.post(accounts.idOf("editor").orElseThrow(), articleId, null,
+                "A comment worth picking, " + port + ".", "html-validity-picked-" + port).id();
+        decisions.pick(picked, true, "moderator");
+        var pending = queues.page(org.broadsheet.comment.ModerationQueues.Queue.PENDING,
+                org.broadsheet.comment.ModerationQueues.Filter.NONE,
+                org.broadsheet.comment.ModerationQueues.Order.NEWEST, 1);
+        assertThat(pending.items()).as("the demo's pending comments").isNotEmpty();
+        long waiting = pending.items().get(0).id();
+        String suspended = jdbc.queryForObject("SELECT a.username FROM sanction s JOIN account a ON a.id = "
+                + "s.account_id WHERE s.kind = 'SUSPENSION' ORDER BY s.id FETCH FIRST 1 ROWS ONLY", String.class);
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String tab : List.of("pending", "reported", "approved", "rejected", "reviews")) {
+            pages.put("/admin/moderation?tab=" + tab, signedInPage(moderator, "/admin/moderation?tab=" + tab, 200));
+        }
+        pages.put("/admin/moderation/comments/" + waiting, signedInPage(moderator,
+                "/admin/moderation/comments/" + waiting, 200));
+        pages.put("refused rejection", mvc.perform(post("/admin/moderation/comments/" + waiting + "/reject")
+                .with(user(moderator)).with(csrf()).param("version", "0").param("note", "No reason given"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        pages.put("/admin/moderation/readers/" + suspended, signedInPage(moderator,
+                "/admin/moderation/readers/" + suspended, 200));
+        pages.put("/admin/moderation/rules", signedInPage(moderator, "/admin/moderation/rules", 200));
+        pages.put("moderator: " + articleUrl, signedInPage(moderator, articleUrl, 200));
+        pages.put("reader: " + articleUrl, signedInPage(reader, articleUrl, 200));
+        pages.put("/account/comments", signedInPage(reader, "/account/comments", 200));
+        pages.put("/comments/" + removed + "/review", signedInPage(reader, "/comments/" + removed + "/review", 200));
+        SoftAssertions softly = new SoftAssertions();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            check(softly, page.getKey(), page.getValue());
+        }
+        softly.assertAll();
+        assertThat(Jsoup.parse(pages.get("refused rejection")).select("#reason-error").text()).isNotBlank();
+        Document forModerator = Jsoup.parse(pages.get("moderator: " + articleUrl));
+        assertThat(forModerator.select("aside.moderator-tools")).hasSize(1);
+        assertThat(forModerator.select(".editors-picks li")).isNotEmpty();
+        Document forReader = Jsoup.parse(pages.get("reader: " + articleUrl));
+        assertThat(forReader.select(".own-removed").text()).contains("A comment to remove").contains("off-topic");
+        assertThat(forReader.select("aside.moderator-tools")).isEmpty();
+        Document forAnyone = Jsoup.parse(page(articleUrl));
+        assertThat(forAnyone.select(".own-removed")).as("nobody else sees the text").isEmpty();
+        assertThat(forAnyone.select("#comment-" + removed + " .comment-removed")).hasSize(1);
+    }
+
+    /**
      * Following and notifications as the demo reader finds them on first sign-in: the centre with its unread
      * replies, the Following page, the choices, profiles with their counts and lists, and a refused mail link.
      */

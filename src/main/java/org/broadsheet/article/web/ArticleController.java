@@ -61,6 +61,8 @@ class ArticleController {
         List<ArticleCard> mostDiscussed = comments == null ? List.of()
                 : articles.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED));
         model.addAttribute("mostDiscussed", mostDiscussed);
+        model.addAttribute("picks", comments == null || mostDiscussed.isEmpty() ? java.util.Map.of()
+                : comments.picks(mostDiscussed.stream().map(ArticleCard::id).toList()));
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.MOST_DISCUSSED);
         tag(front.all());
         tag(mostDiscussed);

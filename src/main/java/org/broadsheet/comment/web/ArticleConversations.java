@@ -44,4 +44,12 @@ class ArticleConversations implements ArticleDiscussion {
         PageTags.add(ContentChangedEvent.MOST_DISCUSSED);
         return comments.mostDiscussed(since, limit);
     }
+
+    @Override
+    public java.util.Map<Long, Pick> picks(java.util.Collection<Long> articleIds) {
+        java.util.Map<Long, Pick> picks = new java.util.LinkedHashMap<>();
+        comments.picksFor(articleIds).forEach((article, pick) -> picks.put(article,
+                new Pick(pick.authorName(), pick.excerpt(), pick.permalink())));
+        return picks;
+    }
 }

@@ -180,6 +180,6 @@ class CommentActionsController {
     }
 
     private String message(CommentRejectedException e) {
-        return messages.getMessage(e.code(), null, LocaleContextHolder.getLocale());
+        return messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale());
     }
 }

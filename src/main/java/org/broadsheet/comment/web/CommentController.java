@@ -120,7 +120,7 @@ class CommentController {
             return ResponseEntity.status(HttpStatus.CREATED).contentType(HTML).body(html);
         } catch (CommentRejectedException e) {
             return ResponseEntity.unprocessableContent().contentType(TEXT)
-                    .body(messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()));
+                    .body(messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
         }
     }
 
@@ -130,7 +130,8 @@ class CommentController {
         try {
             Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
             if (posted.held()) {
-                flash.addFlashAttribute("notice", "comment.held");
+                flash.addFlashAttribute("notice", "comment.held.posted." + (posted.holdReason() == null ? "unverified"
+                        : posted.holdReason().name().toLowerCase(java.util.Locale.ROOT)));
                 return "redirect:" + comments.article(id).url() + "#comments";
             }
             return "redirect:" + location(posted, form.parentId());
@@ -145,7 +146,7 @@ class CommentController {
                 }
             }
             model.addAttribute("box", new CommentBox(form.key(), form.text()));
-            model.addAttribute("error", messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()));
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
             return COMPOSE_VIEW;
         }
     }

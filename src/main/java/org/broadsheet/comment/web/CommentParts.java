@@ -14,6 +14,11 @@ import org.broadsheet.comment.CommentViews.CommentBox;
 import org.broadsheet.comment.CommentViews.ArticleRef;
 import org.broadsheet.comment.CommentViews.CommentTools;
 import org.broadsheet.comment.CommentViews.Fold;
+import org.broadsheet.comment.CommentViews.Removed;
+import org.broadsheet.comment.CommentService.Waiting;
+import org.broadsheet.comment.ModerationRules;
+import org.broadsheet.comment.RejectReason;
+import org.broadsheet.comment.ModerationRules.Notice;
 import org.broadsheet.comment.CommentViews.Viewer;
 import org.broadsheet.comment.FollowedAuthors;
 import org.broadsheet.comment.SignedInReader;
@@ -38,23 +43,72 @@ class CommentParts {
     /** What a comment's actions look like to one reader. */
     enum Tools { ANONYMOUS, OTHERS, RECOMMENDED, OWN, OWN_EDITABLE }
 
+    /**
+     * What the comment box reads for a signed-in reader: a sanction that stops them posting (said in the box's
+     * place), and their comments here that wait for a moderator (shown to them only, above the conversation).
+     */
+    record BoxState(Notice notice, List<Waiting> waiting) {
+    }
+
     @Bean
-    PagePart<ArticleRef, Void> commentBox(CommentService comments) {
-        return new Part<>("comment-box", "box") {
+    PagePart<ArticleRef, BoxState> commentBox(CommentService comments, ObjectProvider<ModerationRules> rules) {
+        return new PagePart<>() {
             @Override
-            public Object variant(ArticleRef article, Void state, PageReader reader) {
+            public String name() {
+                return "comment-box";
+            }
+
+            @Override
+            public String fragment() {
+                return FRAGMENTS + " :: box";
+            }
+
+            @Override
+            public BoxState prepare(PageReader reader, List<ArticleRef> places) {
+                Long accountId = accountId(reader);
+                if (accountId == null || places.isEmpty()) {
+                    return null;
+                }
+                ModerationRules moderation = rules.getIfAvailable();
+                return new BoxState(moderation == null ? null : moderation.notice(accountId),
+                        comments.waitingFor(accountId, places.get(0).id()));
+            }
+
+            @Override
+            public Object variant(ArticleRef article, BoxState state, PageReader reader) {
                 // A signed-in reader's box holds a key of its own and any text they started.
                 return reader.signedIn() ? null : "anonymous";
             }
 
             @Override
-            public Map<String, Object> model(ArticleRef article, Void state, PageReader reader) {
+            public Map<String, Object> model(ArticleRef article, BoxState state, PageReader reader) {
                 Map<String, Object> model = new HashMap<>();
                 model.put("article", article);
                 model.put("signedIn", reader.signedIn());
+                model.put("notice", state == null ? null : state.notice());
+                model.put("waiting", state == null ? List.of() : state.waiting());
                 model.put("key", CommentBox.fresh(null).key());
-                model.put("text", reader.signedIn() ? SignedInReader.takePendingComment(article.url()) : null);
+                model.put("text", reader.signedIn() && (state == null || state.notice() == null)
+                        ? SignedInReader.takePendingComment(article.url()) : null);
                 return model;
+            }
+        };
+    }
+
+    /** A comment a moderator removed: its author sees what they wrote and why, everyone else a placeholder. */
+    @Bean
+    PagePart<Removed, Void> removedComment() {
+        return new Part<>("removed-comment", "removed") {
+            @Override
+            public Object variant(Removed removed, Void state, PageReader reader) {
+                Long accountId = accountId(reader);
+                return accountId != null && accountId.equals(removed.authorId()) ? null : "others";
+            }
+
+            @Override
+            public Map<String, Object> model(Removed removed, Void state, PageReader reader) {
+                Long accountId = accountId(reader);
+                return Map.of("r", removed, "own", accountId != null && accountId.equals(removed.authorId()));
             }
         };
     }
@@ -108,6 +162,9 @@ class CommentParts {
 
             @Override
             public Object variant(CommentTools t, ToolsState state, PageReader reader) {
+                if (state != null && reader.hasRole("MODERATOR")) {
+                    return null; // a moderator's tools hold a form of their own, with its token
+                }
                 return List.of(tools(t, state), state != null && state.followed().contains(t.authorId()));
             }
 
@@ -121,6 +178,8 @@ class CommentParts {
                 model.put("editable", tools == Tools.OWN_EDITABLE);
                 model.put("recommended", tools == Tools.RECOMMENDED);
                 model.put("followed", state != null && state.followed().contains(t.authorId()));
+                model.put("moderator", state != null && reader.hasRole("MODERATOR"));
+                model.put("reasons", RejectReason.values());
                 return model;
             }
         };

@@ -6,6 +6,8 @@ import org.broadsheet.account.AccountUser;
 import org.broadsheet.comment.OwnComments;
 import org.broadsheet.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.broadsheet.comment.ModerationRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +21,11 @@ class OwnCommentsController {
     static final int MAX_PAGE = 10_000;
 
     private final OwnComments own;
+    private final ObjectProvider<ModerationRules> rules;
 
-    OwnCommentsController(OwnComments own) {
+    OwnCommentsController(OwnComments own, ObjectProvider<ModerationRules> rules) {
         this.own = own;
+        this.rules = rules;
     }
 
     @GetMapping("/account/comments")
@@ -32,6 +36,8 @@ class OwnCommentsController {
         }
         OwnComments.OwnPage mine = own.page(user.id(), page, since == null ? null : Instant.ofEpochSecond(since));
         model.addAttribute("comments", mine.comments());
+        ModerationRules moderation = rules.getIfAvailable();
+        model.addAttribute("sanction", moderation == null ? null : moderation.notice(user.id()));
         model.addAttribute("pagesUrl", "/account/comments?since=" + mine.newSince().getEpochSecond());
         return VIEW;
     }

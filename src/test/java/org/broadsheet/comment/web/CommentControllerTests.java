@@ -86,10 +86,10 @@ class CommentControllerTests {
         CommentView dee = by(4, 11L, "Dee Moss", "dee", "Dee answers Cal.", 3, "Cal Reyes", List.of());
         CommentView bea = new CommentView(2, ARTICLE_ID, 9L, "Bea Lind", "bea", List.of("new-member"), LONG_AGO,
                 new Ago("long", 0), NOW.minusSeconds(180 * 86_400L), "<p>Bea replies.</p>", false, 1, 2, null,
-                List.of(cal, dee));
+                List.of(cal, dee), null, false, 0);
         CommentView sam = new CommentView(1, ARTICLE_ID, CommentFixtures.SAM_ID, "Sam Okafor", "sam",
                 List.of("author", "staff"), CommentFixtures.POSTED, new Ago("minutes", 5),
-                CommentFixtures.FIVE_MINUTES_AGO, "<p>The bridge is open again.</p>", true, 3, 1, null, List.of(bea));
+                CommentFixtures.FIVE_MINUTES_AGO, "<p>The bridge is open again.</p>", true, 3, 1, null, List.of(bea), null, false, 0);
         return thread(sam, 3);
     }
 
@@ -452,7 +452,7 @@ class CommentControllerTests {
     @Test
     void shouldAnswerTheScriptWithTheNewCommentsHtml() throws Exception {
         CommentView posted = new CommentView(40, ARTICLE_ID, ANA_ID, "Ana Reader", "ana", List.of(),
-                CommentFixtures.POSTED, new Ago("now", 0), NOW, "<p>Hello there</p>", false, 0, 2, null, List.of());
+                CommentFixtures.POSTED, new Ago("now", 0), NOW, "<p>Hello there</p>", false, 0, 2, null, List.of(), null, false, 0);
         given(comments.post(ANA_ID, ARTICLE_ID, 12L, "Hello there", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.inContext(40)).willReturn(new CommentInContext(ARTICLE, posted, "Hello there"));
         given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
@@ -526,12 +526,12 @@ class CommentControllerTests {
 
         mvc.perform(post("/articles/5/comments").param("text", "Hello").param("key", KEY).with(user(ana()))
                 .with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl(ARTICLE_URL + "#comments"))
-                .andExpect(flash().attribute("notice", "comment.held"));
+                .andExpect(flash().attribute("notice", "comment.held.posted.unverified"));
 
         // The notice as the next page prints it.
         given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
                 discussion(List.of(), 1, 0, CommentSort.NEWEST));
-        Document page = html(get("/articles/5/comments").with(user(ana())).flashAttr("notice", "comment.held"));
+        Document page = html(get("/articles/5/comments").with(user(ana())).flashAttr("notice", "comment.held.posted.unverified"));
         assertThat(page.select(".site-notice").text()).isEqualTo("Thank you. Your comment will appear once you have "
                 + "verified your email address; we have sent you a link.");
     }

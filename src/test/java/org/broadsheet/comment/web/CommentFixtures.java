@@ -55,19 +55,20 @@ final class CommentFixtures {
     static CommentView by(long id, Long authorId, String name, String username, String text, int level,
             String inReplyTo, List<CommentView> replies) {
         return new CommentView(id, ARTICLE_ID, authorId, name, username, List.of(), POSTED, new Ago("minutes", 5),
-                FIVE_MINUTES_AGO, text == null ? null : CommentText.toHtml(text), false, 0, level, inReplyTo, replies);
+                FIVE_MINUTES_AGO, text == null ? null : CommentText.toHtml(text), false, 0, level, inReplyTo, replies, null,
+                false, 0);
     }
 
     static CommentView withReplies(CommentView c, List<CommentView> replies) {
         return new CommentView(c.id(), c.articleId(), c.authorId(), c.authorName(), c.authorUsername(), c.badges(),
                 c.posted(), c.ago(), c.postedAt(), c.html(), c.edited(), c.recommendCount(), c.level(), c.inReplyTo(),
-                replies);
+                replies, c.removed(), c.picked(), c.version());
     }
 
     /** A placeholder: deleted by its author, or (authorId null) left by a deleted account. */
     static CommentView deleted(long id, Long authorId, int level, List<CommentView> replies) {
         return new CommentView(id, ARTICLE_ID, authorId, null, null, List.of(), POSTED, new Ago("minutes", 5),
-                FIVE_MINUTES_AGO, null, false, 0, level, null, replies);
+                FIVE_MINUTES_AGO, null, false, 0, level, null, replies, null, false, 0);
     }
 
     static ThreadView thread(CommentView root, int hiddenReplies) {
@@ -84,7 +85,7 @@ final class CommentFixtures {
     }
 
     static Discussion discussion(List<ThreadView> threads, int page, long total, CommentSort sort) {
-        return new Discussion(ARTICLE, Set.of(), sort, new PagedResult<>(threads, page, 20, total));
+        return new Discussion(ARTICLE, Set.of(), sort, new PagedResult<>(threads, page, 20, total), List.of(), false);
     }
 
     static CommentInContext inContext(CommentView comment) {
