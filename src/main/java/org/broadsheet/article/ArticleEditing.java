@@ -191,7 +191,7 @@ public class ArticleEditing {
             slugHistory.findById(slug).filter(h -> !h.getArticleId().equals(saved.getId())).ifPresent(slugHistory::delete);
             slugHistory.flush();
         } catch (DataIntegrityViolationException e) {
-            if (!CatalogueService.violated(e, "uk_article_slug")) {
+            if (!CatalogueSupport.violated(e, "uk_article_slug")) {
                 throw e;
             }
             // Another article took the address between the check above and this save.
@@ -350,7 +350,7 @@ public class ArticleEditing {
             try {
                 return tags.saveAndFlush(new Tag(slug, name));
             } catch (DataIntegrityViolationException e) {
-                if (!CatalogueService.violated(e, "uk_tag_slug")) {
+                if (!CatalogueSupport.violated(e, "uk_tag_slug")) {
                     throw e;
                 }
                 // Another editor created the same tag a moment ago.

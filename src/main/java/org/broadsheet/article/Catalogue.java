@@ -8,9 +8,13 @@ import org.broadsheet.shared.Datelines.Dateline;
 
 /**
  * The records of the editors' catalogue pages (authors, sections, tags and the front page's pins), and the
- * changes those pages ask {@link CatalogueService} for.
+ * changes those pages ask {@link AuthorCatalogue}, {@link SectionCatalogue}, {@link SectionEditing},
+ * {@link TagCatalogue}, {@link FrontPageChoices} and {@link FrontPagePins} for.
  */
 public final class Catalogue {
+
+    /** The longest slug the author, section and tag tables hold, for the forms to say so before saving. */
+    public static final int SLUG_MAX = 80;
 
     private Catalogue() {
     }

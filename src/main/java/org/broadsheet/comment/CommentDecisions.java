@@ -3,7 +3,6 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentEvents.CommentApproved;
 import org.broadsheet.comment.CommentEvents.CommentRejected;
 import org.broadsheet.shared.AuditEvent;
@@ -26,15 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentDecisions {
 
     private final CommentRepository comments;
-    private final ArticleService articles;
+    private final CommentSupport support;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentDecisions(CommentRepository comments, ArticleService articles, JdbcClient jdbc,
+    CommentDecisions(CommentRepository comments, CommentSupport support, JdbcClient jdbc,
             ApplicationEventPublisher events, Clock clock) {
         this.comments = comments;
-        this.articles = articles;
+        this.support = support;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -52,7 +51,7 @@ public class CommentDecisions {
         comment.approve(moderator, now);
         if (before != CommentStatus.VISIBLE) {
             comments.flush();
-            count(comment, 1);
+            support.counted(comment, 1);
         }
         record(comment, "APPROVED", null, null, moderator, now);
         events.publishEvent(new AuditEvent(moderator, "comment.approved", "comment " + commentId,
@@ -89,7 +88,7 @@ public class CommentDecisions {
         comment.reject(reason, cleanNote, moderator, now);
         if (before == CommentStatus.VISIBLE) {
             comments.flush();
-            count(comment, -1);
+            support.counted(comment, -1);
         }
         record(comment, "REJECTED", reason.name(), cleanNote, moderator, now);
         events.publishEvent(new AuditEvent(moderator, "comment.rejected", "comment " + commentId,
@@ -128,13 +127,6 @@ public class CommentDecisions {
                     comment.getModerationVersion());
         }
         return comment;
-    }
-
-    private void count(Comment comment, int delta) {
-        articles.adjustCommentCount(comment.getArticleId(), delta);
-        if (!comment.isTopLevel()) {
-            comments.adjustReplyCount(comment.threadId(), delta);
-        }
     }
 
     private void record(Comment comment, String decision, String reason, String note, String moderator,

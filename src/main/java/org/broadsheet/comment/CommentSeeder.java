@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentSeeder {
 
     private final CommentRepository comments;
-    private final CommentService service;
+    private final CommentPosting service;
     private final ApplicationEventPublisher events;
 
-    CommentSeeder(CommentRepository comments, CommentService service, ApplicationEventPublisher events) {
+    CommentSeeder(CommentRepository comments, CommentPosting service, ApplicationEventPublisher events) {
         this.comments = comments;
         this.service = service;
         this.events = events;

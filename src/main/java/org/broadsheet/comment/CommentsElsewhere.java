@@ -13,20 +13,20 @@ import org.springframework.stereotype.Component;
 /**
  * Where the comments show up in other modules' pages and hear their events: a reader's profile and data export,
  * deleted accounts and verified addresses. (The conversation under an article is comment.web's
- * ConversationRegion.)
+ * ArticleConversations.)
  */
 @Component
 class CommentsElsewhere implements ProfileComments, PersonalDataContributor {
 
-    private final CommentService comments;
+    private final AuthorComments comments;
 
-    CommentsElsewhere(CommentService comments) {
+    CommentsElsewhere(AuthorComments comments) {
         this.comments = comments;
     }
 
     @Override
     public PagedResult<RecentComment> recent(long accountId, int page, int size) {
-        return comments.byAuthor(accountId, page, size).map(c -> new RecentComment(c.articleHeadline(),
+        return comments.visibleBy(accountId, page, size).map(c -> new RecentComment(c.articleHeadline(),
                 c.articleUrl(), c.permalink(), c.html(), c.posted()));
     }
 
@@ -37,12 +37,12 @@ class CommentsElsewhere implements ProfileComments, PersonalDataContributor {
 
     @Override
     public Object dataFor(long accountId) {
-        return comments.exportFor(accountId);
+        return comments.export(accountId);
     }
 
     @EventListener
     void onAccountDeleted(AccountDeleted event) {
-        comments.forgetAuthor(event.accountId());
+        comments.forget(event.accountId());
     }
 
     /** Durable: held comments are shown even if the site stops right after the address is confirmed. */

@@ -38,18 +38,13 @@ public class ModerationQueues {
     public static final java.time.Duration RECENT = java.time.Duration.ofDays(30);
 
     private final JdbcClient jdbc;
-    private final ArticleService articles;
-    private final AccountService accounts;
-    private final Datelines datelines;
+    private final QueueRows rowsOf;
     private final java.time.Clock clock;
 
-    ModerationQueues(JdbcClient jdbc, ArticleService articles, AccountService accounts, Datelines datelines,
-            java.time.Clock clock) {
-        this.clock = clock;
+    ModerationQueues(JdbcClient jdbc, QueueRows rowsOf, java.time.Clock clock) {
         this.jdbc = jdbc;
-        this.articles = articles;
-        this.accounts = accounts;
-        this.datelines = datelines;
+        this.rowsOf = rowsOf;
+        this.clock = clock;
     }
 
     /** The queues; {@link #ALL} is every comment of an author, for their history. */
@@ -109,16 +104,6 @@ public class ModerationQueues {
     public record Counts(long pending, long reported, long approved, long rejected) {
     }
 
-    /** What the desk says of a reader: their comments by state, and how many were rejected. */
-    public record AuthorRecord(long published, long pending, long rejected, long decisions, long approvedDecisions) {
-
-        /** Rejected of all decided comments, in per cent (0 when none was decided). */
-        public int rejectionRate() {
-            long decided = published + rejected;
-            return decided == 0 ? 0 : (int) Math.round(100.0 * rejected / decided);
-        }
-    }
-
     public Counts counts() {
         OffsetDateTime since = clock.instant().minus(RECENT).atOffset(java.time.ZoneOffset.UTC);
         return new Counts(
@@ -140,7 +125,7 @@ public class ModerationQueues {
         boolean decisions = queue == Queue.APPROVED || queue == Queue.REJECTED;
         StringBuilder where = new StringBuilder(switch (queue) {
             case PENDING -> "c.status = 'HELD'";
-            case REPORTED -> "c.status = 'VISIBLE' AND " + OPEN_REPORTS + " > 0";
+            case REPORTED -> "c.status = 'VISIBLE' AND " + QueueRows.OPEN_REPORTS + " > 0";
             case APPROVED -> "d.decision = 'APPROVED' AND d.decided_at >= :since";
             case REJECTED -> "d.decision = 'REJECTED' AND d.decided_at >= :since";
             case ALL -> "c.status <> 'DELETED'";
@@ -164,31 +149,31 @@ public class ModerationQueues {
         }
         String from = decisions ? "comment_decision d JOIN comment c ON c.id = d.comment_id" : "comment c";
         String sort = decisions ? "d.decided_at DESC, d.id DESC"
-                : order == Order.MOST_REPORTED ? OPEN_REPORTS + " DESC, c.created_at DESC, c.id DESC"
+                : order == Order.MOST_REPORTED ? QueueRows.OPEN_REPORTS + " DESC, c.created_at DESC, c.id DESC"
                 : "c.created_at DESC, c.id DESC";
         long total = jdbc.sql("SELECT COUNT(*) FROM " + from + " WHERE " + where).params(params)
                 .query(Long.class).single();
         String decisionColumns = decisions ? "d.decision AS d_decision, d.reason AS d_reason, d.note AS d_note,"
                 + " d.moderator AS d_moderator, d.decided_at AS d_at"
                 : "NULL AS d_decision, NULL AS d_reason, NULL AS d_note, NULL AS d_moderator, NULL AS d_at";
-        List<Row> rows = jdbc.sql("SELECT c.id, c.article_id, c.author_id, c.parent_id, c.body_html, c.created_at,"
+        List<QueueRows.Row> rows = jdbc.sql("SELECT c.id, c.article_id, c.author_id, c.parent_id, c.body_html, c.created_at,"
                 + " c.status, c.held_reason, c.moderation_version, c.picked_at, c.reject_reason, c.reject_note,"
-                + " c.decided_by, c.decided_at, " + OPEN_REPORTS + " AS open_reports, " + decisionColumns
+                + " c.decided_by, c.decided_at, " + QueueRows.OPEN_REPORTS + " AS open_reports, " + decisionColumns
                 + " FROM " + from + " WHERE " + where + " ORDER BY " + sort + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", PER_PAGE).param("offset", (long) (Math.max(1, page) - 1) * PER_PAGE)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("article_id"),
+                .query((rs, n) -> new QueueRows.Row(rs.getLong("id"), rs.getLong("article_id"),
                         rs.getObject("author_id", Long.class), rs.getObject("parent_id", Long.class),
-                        rs.getString("body_html"), instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        rs.getString("body_html"), QueueRows.instant(rs.getObject("created_at", OffsetDateTime.class)),
                         rs.getString("status"), rs.getString("held_reason"), rs.getInt("moderation_version"),
                         rs.getObject("picked_at", OffsetDateTime.class) != null, rs.getInt("open_reports"),
-                        decisions ? rs.getString("d_decision") : latest(rs.getString("status"),
+                        decisions ? rs.getString("d_decision") : QueueRows.latest(rs.getString("status"),
                                 rs.getString("decided_by")),
                         decisions ? rs.getString("d_reason") : rs.getString("reject_reason"),
                         decisions ? rs.getString("d_note") : rs.getString("reject_note"),
                         decisions ? rs.getString("d_moderator") : rs.getString("decided_by"),
-                        instant(rs.getObject(decisions ? "d_at" : "decided_at", OffsetDateTime.class))))
+                        QueueRows.instant(rs.getObject(decisions ? "d_at" : "decided_at", OffsetDateTime.class))))
                 .list();
-        return new PagedResult<>(items(rows), Math.max(1, page), PER_PAGE, total);
+        return new PagedResult<>(rows(rows), Math.max(1, page), PER_PAGE, total);
     }
 
     /** One comment for the desk, with every report and its latest decision. */
@@ -205,21 +190,21 @@ public class ModerationQueues {
         if (commentIds.isEmpty()) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql("SELECT c.id, c.article_id, c.author_id, c.parent_id, c.body_html, c.created_at,"
+        List<QueueRows.Row> rows = jdbc.sql("SELECT c.id, c.article_id, c.author_id, c.parent_id, c.body_html, c.created_at,"
                 + " c.status, c.held_reason, c.moderation_version, c.picked_at, c.reject_reason, c.reject_note,"
-                + " c.decided_by, c.decided_at, " + OPEN_REPORTS + " AS open_reports FROM comment c"
+                + " c.decided_by, c.decided_at, " + QueueRows.OPEN_REPORTS + " AS open_reports FROM comment c"
                 + " WHERE c.id IN (:ids) AND c.status <> 'DELETED' AND c.author_id IS NOT NULL")
                 .param("ids", commentIds)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("article_id"),
+                .query((rs, n) -> new QueueRows.Row(rs.getLong("id"), rs.getLong("article_id"),
                         rs.getObject("author_id", Long.class), rs.getObject("parent_id", Long.class),
-                        rs.getString("body_html"), instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        rs.getString("body_html"), QueueRows.instant(rs.getObject("created_at", OffsetDateTime.class)),
                         rs.getString("status"), rs.getString("held_reason"), rs.getInt("moderation_version"),
                         rs.getObject("picked_at", OffsetDateTime.class) != null, rs.getInt("open_reports"),
-                        latest(rs.getString("status"), rs.getString("decided_by")), rs.getString("reject_reason"),
+                        QueueRows.latest(rs.getString("status"), rs.getString("decided_by")), rs.getString("reject_reason"),
                         rs.getString("reject_note"), rs.getString("decided_by"),
-                        instant(rs.getObject("decided_at", OffsetDateTime.class))))
+                        QueueRows.instant(rs.getObject("decided_at", OffsetDateTime.class))))
                 .list();
-        return items(rows);
+        return rows(rows);
     }
 
     /** The comment's version, for a decision made from outside the desk's own pages (the article page). */
@@ -233,107 +218,7 @@ public class ModerationQueues {
                 .param("a", articleId).query(Long.class).single();
     }
 
-    /** A reader's record: comments by state and decisions on them. */
-    public AuthorRecord record(long accountId) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, COUNT(*) AS n FROM comment WHERE author_id = :a GROUP BY status")
-                .param("a", accountId)
-                .query((rs, n) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list();
-        Map<String, Long> decisions = new LinkedHashMap<>();
-        jdbc.sql("SELECT decision, COUNT(*) AS n FROM comment_decision WHERE author_id = :a GROUP BY decision")
-                .param("a", accountId)
-                .query((rs, n) -> decisions.put(rs.getString("decision"), rs.getLong("n"))).list();
-        return new AuthorRecord(byStatus.getOrDefault("VISIBLE", 0L), byStatus.getOrDefault("HELD", 0L),
-                byStatus.getOrDefault("REJECTED", 0L),
-                decisions.values().stream().mapToLong(Long::longValue).sum(), decisions.getOrDefault("APPROVED", 0L));
-    }
-
-    /** The reader's approved comments, and whether any was ever rejected: what trust is earned by. */
-    public long approvedCount(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_id = :a AND status = 'VISIBLE'")
-                .param("a", accountId).query(Long.class).single();
-    }
-
-    public boolean everRejected(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment_decision WHERE author_id = :a AND decision = 'REJECTED'")
-                .param("a", accountId).query(Long.class).single() > 0;
-    }
-
-    /** How many comments the reader has posted (any state), for the new-account rule. */
-    public long postedCount(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_id = :a").param("a", accountId)
-                .query(Long.class).single();
-    }
-
-    private static final String OPEN_REPORTS =
-            "(SELECT COUNT(*) FROM comment_report r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)";
-
-    private record Row(long id, long articleId, Long authorId, Long parentId, String html, Instant createdAt,
-            String status, String heldReason, int version, boolean picked, int openReports, String decision,
-            String reason, String note, String moderator, Instant decidedAt) {
-    }
-
-    private static String latest(String status, String decidedBy) {
-        if (decidedBy == null) {
-            return null;
-        }
-        return "REJECTED".equals(status) ? "REJECTED" : "APPROVED";
-    }
-
-    private List<QueueItem> items(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = rows.stream().map(Row::id).distinct().toList();
-        record Report(long commentId, Long reporterId, String reason, String note, Instant at, boolean open) {
-        }
-        List<Report> reports = jdbc.sql("""
-                SELECT comment_id, account_id, reason, note, created_at, resolved_at FROM comment_report
-                WHERE comment_id IN (:ids) ORDER BY created_at, id""")
-                .param("ids", ids)
-                .query((rs, n) -> new Report(rs.getLong("comment_id"), rs.getObject("account_id", Long.class),
-                        rs.getString("reason"), rs.getString("note"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        rs.getObject("resolved_at", OffsetDateTime.class) == null))
-                .list();
-        Set<Long> people = new HashSet<>();
-        rows.forEach(r -> {
-            if (r.authorId() != null) {
-                people.add(r.authorId());
-            }
-        });
-        reports.forEach(r -> {
-            if (r.reporterId() != null) {
-                people.add(r.reporterId());
-            }
-        });
-        Map<Long, Commenter> names = accounts.commenters(people);
-        Map<Long, ArticleCard> cards = articles.cardsById(rows.stream().map(Row::articleId).distinct().toList());
-        List<QueueItem> items = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            Commenter author = row.authorId() == null ? null : names.get(row.authorId());
-            ArticleCard card = cards.get(row.articleId());
-            List<ReportLine> lines = reports.stream().filter(r -> r.commentId() == row.id()).map(r -> {
-                Commenter reporter = r.reporterId() == null ? null : names.get(r.reporterId());
-                return new ReportLine(r.reason(), r.note(), reporter == null ? null : reporter.displayName(),
-                        reporter == null ? null : reporter.username(), when(r.at()), r.open());
-            }).toList();
-            items.add(new QueueItem(row.id(), row.articleId(), card == null ? null : card.headline(),
-                    card == null ? null : card.url(), row.authorId(), author == null ? null : author.displayName(),
-                    author == null ? null : author.username(), row.html(), when(row.createdAt()), row.status(),
-                    row.heldReason(), row.openReports(), lines,
-                    row.decision() == null ? null : new DecisionLine(row.decision(), row.reason(), row.note(),
-                            row.moderator(), when(row.decidedAt())),
-                    row.version(), row.picked(), row.parentId() != null));
-        }
-        return items;
-    }
-
-    private Dateline when(Instant at) {
-        return at == null ? null : datelines.of(at.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
+    private List<QueueItem> rows(List<QueueRows.Row> rows) {
+        return rowsOf.items(rows);
     }
 }

@@ -8,6 +8,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.comment.CommentRejectedException;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.ReaderActivity;
 import org.broadsheet.comment.ReaderActivity.CommentFacts;
@@ -47,14 +48,17 @@ class DemoFollowing implements ApplicationRunner {
     private final AccountService accounts;
     private final FollowService follows;
     private final CommentService comments;
+    private final CommentPosting posting;
     private final ReaderActivity activity;
     private final CorrectionService corrections;
 
-    DemoFollowing(AccountService accounts, FollowService follows, CommentService comments, ReaderActivity activity,
+    DemoFollowing(AccountService accounts, FollowService follows, CommentService comments, CommentPosting posting,
+            ReaderActivity activity,
             CorrectionService corrections) {
         this.accounts = accounts;
         this.follows = follows;
         this.comments = comments;
+        this.posting = posting;
         this.activity = activity;
         this.corrections = corrections;
     }
@@ -115,7 +119,7 @@ class DemoFollowing implements ApplicationRunner {
 
     private void post(long author, long articleId, Long parentId, String text) {
         try {
-            comments.post(author, articleId, parentId, text, null);
+            posting.post(author, articleId, parentId, text, null);
         } catch (CommentRejectedException e) {
             log.info("A demo comment was refused ({}); the demo goes on without it", e.code());
         }

@@ -9,7 +9,8 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.CommentRejectedException;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.CommentReports;
 import org.broadsheet.comment.ReportReason;
 import org.broadsheet.moderation.PremoderatedArticles;
 import org.broadsheet.moderation.Sanctions;
@@ -49,16 +50,19 @@ class DemoModeration implements ApplicationRunner {
 
     private final AccountService accounts;
     private final ArticleService articles;
-    private final CommentService comments;
+    private final CommentPosting posting;
+    private final CommentReports reports;
     private final WordLists words;
     private final PremoderatedArticles premoderated;
     private final Sanctions sanctions;
 
-    DemoModeration(AccountService accounts, ArticleService articles, CommentService comments, WordLists words,
+    DemoModeration(AccountService accounts, ArticleService articles, CommentPosting posting, CommentReports reports,
+            WordLists words,
             PremoderatedArticles premoderated, Sanctions sanctions) {
         this.accounts = accounts;
         this.articles = articles;
-        this.comments = comments;
+        this.posting = posting;
+        this.reports = reports;
         this.words = words;
         this.premoderated = premoderated;
         this.sanctions = sanctions;
@@ -106,7 +110,7 @@ class DemoModeration implements ApplicationRunner {
 
     private Optional<Long> post(long author, long articleId, String text) {
         try {
-            return Optional.of(comments.post(author, articleId, null, text, null).id());
+            return Optional.of(posting.post(author, articleId, null, text, null).id());
         } catch (CommentRejectedException e) {
             log.info("A demo comment was refused ({}); the demo goes on without it", e.code());
             return Optional.empty();
@@ -115,7 +119,7 @@ class DemoModeration implements ApplicationRunner {
 
     private void report(long reporter, long commentId, ReportReason reason, String note) {
         try {
-            comments.report(reporter, commentId, reason, note);
+            reports.report(reporter, commentId, reason, note);
         } catch (CommentRejectedException e) {
             log.info("A demo report was refused ({}); the demo goes on without it", e.code());
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentText;
 import org.broadsheet.comment.HoldReason;
-import org.broadsheet.comment.ModerationQueues;
+import org.broadsheet.comment.CommentRecords;
 import org.broadsheet.comment.ModerationRules;
 import org.broadsheet.moderation.ModerationSettings.Rules;
 import org.broadsheet.moderation.Sanctions.Sanction;
@@ -25,16 +25,16 @@ class ModerationRulesImpl implements ModerationRules {
     private final ModerationSettings settings;
     private final PremoderatedArticles premoderated;
     private final ReaderRecords records;
-    private final ModerationQueues queues;
+    private final CommentRecords commentRecords;
 
     ModerationRulesImpl(Sanctions sanctions, WordLists words, ModerationSettings settings,
-            PremoderatedArticles premoderated, ReaderRecords records, ModerationQueues queues) {
+            PremoderatedArticles premoderated, ReaderRecords records, CommentRecords commentRecords) {
         this.sanctions = sanctions;
         this.words = words;
         this.settings = settings;
         this.premoderated = premoderated;
         this.records = records;
-        this.queues = queues;
+        this.commentRecords = commentRecords;
     }
 
     @Override
@@ -78,7 +78,7 @@ class ModerationRulesImpl implements ModerationRules {
             return HoldReason.PREMODERATED;
         }
         Rules rules = settings.rules();
-        if (rules.newAccountHolds() > 0 && queues.postedCount(accountId) < rules.newAccountHolds()
+        if (rules.newAccountHolds() > 0 && commentRecords.postedCount(accountId) < rules.newAccountHolds()
                 && !trusted(accountId, rules)) {
             return HoldReason.NEW_ACCOUNT;
         }
@@ -96,8 +96,8 @@ class ModerationRulesImpl implements ModerationRules {
         if (records.trusted(accountId)) {
             return true;
         }
-        return rules.trustedAfter() > 0 && queues.approvedCount(accountId) >= rules.trustedAfter()
-                && !queues.everRejected(accountId);
+        return rules.trustedAfter() > 0 && commentRecords.approvedCount(accountId) >= rules.trustedAfter()
+                && !commentRecords.everRejected(accountId);
     }
 
     @Override

@@ -257,14 +257,14 @@ abstract class CommentConcurrencyScenarios {
         answers = answers.subList(0, answers.size() - HASTY);
         assertPosted(hastyAnswers.stream().filter(a -> a.status() == 302).toList(), articleUrl);
         List<Answer> refused = hastyAnswers.stream().filter(a -> a.status() != 302).toList();
-        assertThat(refused).as("posts over the limit of a minute").hasSize(HASTY - CommentService.POSTS_PER_MINUTE)
+        assertThat(refused).as("posts over the limit of a minute").hasSize(HASTY - CommentPosting.POSTS_PER_MINUTE)
                 .allSatisfy(a -> {
                     assertThat(a.status()).isEqualTo(422);
                     assertThat(Jsoup.parse(a.body()).select("#comment-text-error").text())
                             .startsWith("You can post up to 5 comments a minute.");
                 });
         assertThat(count("SELECT COUNT(*) FROM comment WHERE author_id = ?", hasty.id()))
-                .isEqualTo(CommentService.POSTS_PER_MINUTE);
+                .isEqualTo(CommentPosting.POSTS_PER_MINUTE);
         assertPosted(answers.subList(0, POSTERS + 2), articleUrl);
         assertThat(answers.get(POSTERS).location()).as("both submissions lead to the one comment")
                 .isEqualTo(answers.get(POSTERS + 1).location());
@@ -280,7 +280,7 @@ abstract class CommentConcurrencyScenarios {
         }
         assertThat(count("SELECT COUNT(*) FROM comment WHERE author_id = ?", twice.id()))
                 .as("one comment from the form submitted twice").isEqualTo(1);
-        assertThat(commentCountOf(articleId)).isEqualTo(1 + POSTERS + 1 + CommentService.POSTS_PER_MINUTE);
+        assertThat(commentCountOf(articleId)).isEqualTo(1 + POSTERS + 1 + CommentPosting.POSTS_PER_MINUTE);
         assertThat(count("SELECT recommend_count FROM comment WHERE id = ?", target)).isEqualTo(RECOMMENDERS);
         assertCountersMatchRows(articleId, target);
 
@@ -316,7 +316,7 @@ abstract class CommentConcurrencyScenarios {
         assertThat(count("SELECT reply_count FROM comment WHERE id = ?", target))
                 .isEqualTo(POSTERS - RECOMMENDERS + 1);
         assertThat(commentCountOf(articleId))
-                .isEqualTo(1 + POSTERS + 1 + CommentService.POSTS_PER_MINUTE + POSTERS - RECOMMENDERS + 1);
+                .isEqualTo(1 + POSTERS + 1 + CommentPosting.POSTS_PER_MINUTE + POSTERS - RECOMMENDERS + 1);
         assertCountersMatchRows(articleId, target);
     }
 }

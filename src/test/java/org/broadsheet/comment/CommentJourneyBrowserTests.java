@@ -46,8 +46,10 @@ class CommentJourneyBrowserTests {
     @Autowired
     AccountService accounts;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
 
     private Browser browser;
     private WebDriver driver;
@@ -68,7 +70,7 @@ class CommentJourneyBrowserTests {
                 .orElseThrow();
         articlePath = article.url();
         long moderator = accounts.idOf("moderator").orElseThrow();
-        othersComment = comments.post(moderator, article.id(), null,
+        othersComment = posting.post(moderator, article.id(), null,
                 "Please keep the conversation on the flood defences, " + System.nanoTime() + ".", null).id();
     }
 

@@ -63,8 +63,10 @@ abstract class CommentPagesScenarios {
     @Autowired
     CommentSeeder seeder;
 
+    
+
     @Autowired
-    CommentService comments;
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
@@ -138,7 +140,7 @@ abstract class CommentPagesScenarios {
         // The reader recommends one comment on each page and ignores one of the talkers.
         seeder.recommend(first, List.of(readerId), base);
         seeder.recommend(bigThreads.get(THREADS - 1), List.of(readerId, people.get(1)), base);
-        comments.ignoreAuthorOf(readerId, bigThreads.get(THREADS - 2));
+        ignoredReaders.ignoreAuthorOf(readerId, bigThreads.get(THREADS - 2));
     }
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {

@@ -50,7 +50,10 @@ abstract class CommentRacesScenarios {
     AccountUserDetailsService users;
 
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    CommentEditing editing;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -116,10 +119,10 @@ abstract class CommentRacesScenarios {
         long leaving = account("leaving");
         long reader = account("staying");
         long article = article();
-        comments.post(reader, article, null, "An earlier comment", UUID.randomUUID().toString());
+        posting.post(reader, article, null, "An earlier comment", UUID.randomUUID().toString());
 
         Throwable failure = overlapping(
-                () -> comments.post(leaving, article, null, "Posted while leaving", UUID.randomUUID().toString()),
+                () -> posting.post(leaving, article, null, "Posted while leaving", UUID.randomUUID().toString()),
                 () -> assertThat(accounts.delete(leaving, PASSWORD)).isTrue());
 
         assertThat(failure).isNull();
@@ -141,11 +144,11 @@ abstract class CommentRacesScenarios {
         long author = account("author");
         long other = account("other");
         long article = article();
-        long mine = comments.post(author, article, null, "Original text", UUID.randomUUID().toString()).id();
-        comments.post(other, article, mine, "A reply keeps a placeholder", UUID.randomUUID().toString());
+        long mine = posting.post(author, article, null, "Original text", UUID.randomUUID().toString()).id();
+        posting.post(other, article, mine, "A reply keeps a placeholder", UUID.randomUUID().toString());
 
-        Throwable failure = overlapping(() -> comments.edit(author, mine, "Edited text"),
-                () -> comments.delete(author, mine));
+        Throwable failure = overlapping(() -> editing.edit(author, mine, "Edited text"),
+                () -> editing.delete(author, mine));
 
         assertThat(failure).isNull();
         Map<String, Object> row = jdbc.queryForMap("SELECT status, body FROM comment WHERE id = ?", mine);
@@ -172,8 +175,8 @@ abstract class CommentRacesScenarios {
         long author = account("parent");
         long replier = account("replier");
         long article = article();
-        long parent = comments.post(author, article, null, "Soon gone", UUID.randomUUID().toString()).id();
-        comments.delete(author, parent);
+        long parent = posting.post(author, article, null, "Soon gone", UUID.randomUUID().toString()).id();
+        editing.delete(author, parent);
 
         String page = mvc.perform(post("/articles/" + article + "/comments").param("text", "My long reply")
                 .param("parentId", String.valueOf(parent)).param("key", UUID.randomUUID().toString())

@@ -66,6 +66,27 @@ class CommentServiceTests {
     CommentService comments;
 
     @Autowired
+    CommentPosting posting;
+
+    @Autowired
+    CommentEditing editing;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
+    CommentReports reports;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
+
+    @Autowired
+    AuthorComments authorComments;
+
+    @Autowired
+    CommentHighlights highlights;
+
+    @Autowired
     CommentSeeder seeder;
 
     @Autowired
@@ -127,13 +148,13 @@ class CommentServiceTests {
     }
 
     private long post(Reader reader, long articleId, String text) {
-        Posted posted = comments.post(reader.id(), articleId, null, text, UUID.randomUUID().toString());
+        Posted posted = posting.post(reader.id(), articleId, null, text, UUID.randomUUID().toString());
         assertThat(posted.held()).isFalse();
         return posted.id();
     }
 
     private long reply(Reader reader, long articleId, long parentId, String text) {
-        return comments.post(reader.id(), articleId, parentId, text, UUID.randomUUID().toString()).id();
+        return posting.post(reader.id(), articleId, parentId, text, UUID.randomUUID().toString()).id();
     }
 
     private int commentCount(long articleId) {
@@ -238,12 +259,12 @@ class CommentServiceTests {
         post(ana, articleId, "See http://a.example/1, https://b.example/2 and https://c.example/3.");
 
         assertRefused("comment.text.size",
-                () -> comments.post(ana.id(), articleId, null, longest + "y", UUID.randomUUID().toString()));
-        assertRefused("comment.text.links", () -> comments.post(ana.id(), articleId, null,
+                () -> posting.post(ana.id(), articleId, null, longest + "y", UUID.randomUUID().toString()));
+        assertRefused("comment.text.links", () -> posting.post(ana.id(), articleId, null,
                 "http://a.example https://b.example https://c.example https://d.example", "k-links"));
         assertRefused("comment.text.required",
-                () -> comments.post(ana.id(), articleId, null, " \r\n\t\u0007 ", UUID.randomUUID().toString()));
-        assertRefused("comment.text.required", () -> comments.post(ana.id(), articleId, null, null, null));
+                () -> posting.post(ana.id(), articleId, null, " \r\n\t\u0007 ", UUID.randomUUID().toString()));
+        assertRefused("comment.text.required", () -> posting.post(ana.id(), articleId, null, null, null));
         assertThat(rows("author_id = ?", ana.id())).as("nothing refused is stored").isEqualTo(2);
         assertCountsExact(articleId);
     }
@@ -255,20 +276,20 @@ class CommentServiceTests {
         Reader ana = reader();
         Reader ben = reader();
         long articleId = article();
-        for (int i = 0; i < CommentService.POSTS_PER_MINUTE; i++) {
+        for (int i = 0; i < CommentPosting.POSTS_PER_MINUTE; i++) {
             post(ana, articleId, "Point number " + i);
         }
         assertRefused("comment.text.too-fast",
-                () -> comments.post(ana.id(), articleId, null, "One too many", UUID.randomUUID().toString()));
+                () -> posting.post(ana.id(), articleId, null, "One too many", UUID.randomUUID().toString()));
         // The limit is each reader's own.
         post(ben, articleId, "Someone else entirely");
 
         clock.advance(Duration.ofSeconds(59));
         assertRefused("comment.text.too-fast",
-                () -> comments.post(ana.id(), articleId, null, "Still too soon", UUID.randomUUID().toString()));
+                () -> posting.post(ana.id(), articleId, null, "Still too soon", UUID.randomUUID().toString()));
         clock.advance(Duration.ofSeconds(1));
         post(ana, articleId, "A minute later");
-        assertThat(rows("author_id = ?", ana.id())).isEqualTo(CommentService.POSTS_PER_MINUTE + 1);
+        assertThat(rows("author_id = ?", ana.id())).isEqualTo(CommentPosting.POSTS_PER_MINUTE + 1);
         assertCountsExact(articleId);
     }
 
@@ -281,7 +302,7 @@ class CommentServiceTests {
         post(ana, articleId, "The same point");
 
         assertRefused("comment.text.repeated",
-                () -> comments.post(ana.id(), other, null, "  the SAME\n  point ", UUID.randomUUID().toString()));
+                () -> posting.post(ana.id(), other, null, "  the SAME\n  point ", UUID.randomUUID().toString()));
         post(ben, articleId, "The same point");
         post(ana, articleId, "Something else");
         post(ana, articleId, "The same point");
@@ -293,9 +314,9 @@ class CommentServiceTests {
         Reader ana = reader();
         long articleId = article();
         String key = UUID.randomUUID().toString();
-        Posted first = comments.post(ana.id(), articleId, null, "Posted twice by a double click", key);
-        Posted again = comments.post(ana.id(), articleId, null, "Posted twice by a double click", key);
-        Posted changed = comments.post(ana.id(), articleId, null, "Text changed, same form", key);
+        Posted first = posting.post(ana.id(), articleId, null, "Posted twice by a double click", key);
+        Posted again = posting.post(ana.id(), articleId, null, "Posted twice by a double click", key);
+        Posted changed = posting.post(ana.id(), articleId, null, "Text changed, same form", key);
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(changed.id()).isEqualTo(first.id());
@@ -305,8 +326,8 @@ class CommentServiceTests {
 
         // Keys are stored at most 64 characters long; a longer key still finds its comment.
         String longKey = "k".repeat(100);
-        Posted longFirst = comments.post(ana.id(), articleId, null, "Posted with a long key", longKey);
-        Posted longAgain = comments.post(ana.id(), articleId, null, "Posted with a long key", longKey);
+        Posted longFirst = posting.post(ana.id(), articleId, null, "Posted with a long key", longKey);
+        Posted longAgain = posting.post(ana.id(), articleId, null, "Posted with a long key", longKey);
         assertThat(longAgain.id()).isEqualTo(longFirst.id());
         assertThat(rows("author_id = ?", ana.id())).isEqualTo(2);
         assertCountsExact(articleId);
@@ -319,9 +340,9 @@ class CommentServiceTests {
         assertThat(articles.commentTarget(closed).orElseThrow().commentsOpen()).isFalse();
 
         assertRefused("comment.closed",
-                () -> comments.post(ana.id(), closed, null, "Too late", UUID.randomUUID().toString()));
+                () -> posting.post(ana.id(), closed, null, "Too late", UUID.randomUUID().toString()));
         assertThat(rows("article_id = ?", closed)).isZero();
-        assertThatThrownBy(() -> comments.post(ana.id(), Long.MAX_VALUE, null, "Nowhere", null))
+        assertThatThrownBy(() -> posting.post(ana.id(), Long.MAX_VALUE, null, "Nowhere", null))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -334,13 +355,13 @@ class CommentServiceTests {
         long root = post(ana, articleId, "A first comment");
         long answered = reply(ben, articleId, root, "An answer");
         long otherArticlesComment = post(ben, elsewhere, "Under another article");
-        comments.delete(ana.id(), root); // leaves a placeholder: it has a reply
+        editing.delete(ana.id(), root); // leaves a placeholder: it has a reply
 
-        assertRefused("comment.parent.gone", () -> comments.post(ben.id(), articleId, root, "To a placeholder",
+        assertRefused("comment.parent.gone", () -> posting.post(ben.id(), articleId, root, "To a placeholder",
                 UUID.randomUUID().toString()));
-        assertRefused("comment.parent.gone", () -> comments.post(ben.id(), articleId, Long.MAX_VALUE,
+        assertRefused("comment.parent.gone", () -> posting.post(ben.id(), articleId, Long.MAX_VALUE,
                 "To nothing", UUID.randomUUID().toString()));
-        assertRefused("comment.parent.gone", () -> comments.post(ana.id(), articleId, otherArticlesComment,
+        assertRefused("comment.parent.gone", () -> posting.post(ana.id(), articleId, otherArticlesComment,
                 "To another article", UUID.randomUUID().toString()));
         long fine = reply(ana, articleId, answered, "To a comment that is there");
         assertThat(row(fine).get("root_id")).isEqualTo(row(answered).get("root_id"));
@@ -359,8 +380,8 @@ class CommentServiceTests {
         long untouched = post(ana, articleId, "Second thoughts");
 
         clock.advance(CommentViews.EDIT_WINDOW.minusSeconds(1));
-        comments.edit(ana.id(), id, "Better thoughts, see https://example.org/x");
-        comments.edit(ana.id(), untouched, "  Second thoughts ");
+        editing.edit(ana.id(), id, "Better thoughts, see https://example.org/x");
+        editing.edit(ana.id(), untouched, "  Second thoughts ");
 
         assertThat(row(id).get("body")).isEqualTo("Better thoughts, see https://example.org/x");
         CommentView edited = threadOf(articleId, id).root();
@@ -368,14 +389,14 @@ class CommentServiceTests {
         assertThat(Jsoup.parseBodyFragment(edited.html()).select("a[rel=nofollow ugc]").attr("href"))
                 .isEqualTo("https://example.org/x");
         assertThat(threadOf(articleId, untouched).root().edited()).as("the same text is no edit").isFalse();
-        assertThatThrownBy(() -> comments.edit(ben.id(), id, "Not mine to change"))
+        assertThatThrownBy(() -> editing.edit(ben.id(), id, "Not mine to change"))
                 .isInstanceOf(NotFoundException.class);
-        assertRefused("comment.text.links", () -> comments.edit(ana.id(), id,
+        assertRefused("comment.text.links", () -> editing.edit(ana.id(), id,
                 "http://a.example https://b.example https://c.example https://d.example"));
-        assertRefused("comment.text.required", () -> comments.edit(ana.id(), id, "   "));
+        assertRefused("comment.text.required", () -> editing.edit(ana.id(), id, "   "));
 
         clock.advance(Duration.ofSeconds(1));
-        assertRefused("comment.edit.too-late", () -> comments.edit(ana.id(), id, "Too late to change"));
+        assertRefused("comment.edit.too-late", () -> editing.edit(ana.id(), id, "Too late to change"));
         assertRefused("comment.edit.too-late", () -> comments.editable(ana.id(), id));
         assertThat(row(id).get("body")).isEqualTo("Better thoughts, see https://example.org/x");
         assertThat(commentCount(articleId)).isEqualTo(2);
@@ -397,7 +418,7 @@ class CommentServiceTests {
         assertThat(threadOf(articleId, root).replyCount()).isEqualTo(2);
 
         // Without replies, the comment goes.
-        assertThat(comments.delete(ana.id(), lonely)).isEqualTo(articleId);
+        assertThat(editing.delete(ana.id(), lonely)).isEqualTo(articleId);
         assertThat(rows("id = ?", lonely)).isZero();
         assertThat(commentCount(articleId)).isEqualTo(3);
         assertCountsExact(articleId);
@@ -407,8 +428,8 @@ class CommentServiceTests {
         assertThatThrownBy(() -> comments.deletable(ana.id(), middle)).isInstanceOf(NotFoundException.class);
 
         // With a reply, it leaves a placeholder and the thread keeps its replies.
-        assertThatThrownBy(() -> comments.delete(ana.id(), middle)).isInstanceOf(NotFoundException.class);
-        comments.delete(ben.id(), middle);
+        assertThatThrownBy(() -> editing.delete(ana.id(), middle)).isInstanceOf(NotFoundException.class);
+        editing.delete(ben.id(), middle);
         assertThatThrownBy(() -> comments.deletable(ben.id(), middle)).as("not twice")
                 .isInstanceOf(NotFoundException.class);
         Map<String, Object> placeholder = row(middle);
@@ -426,18 +447,18 @@ class CommentServiceTests {
         assertThat(comments.thread(middle).thread().root().id()).isEqualTo(root);
         assertCountsExact(articleId);
         // Deleting it again changes nothing.
-        comments.delete(ben.id(), middle);
+        editing.delete(ben.id(), middle);
         assertThat(commentCount(articleId)).isEqualTo(2);
 
         // The last reply goes, and takes the placeholder left without replies with it.
-        comments.delete(cal.id(), last);
+        editing.delete(cal.id(), last);
         assertThat(rows("id IN (?, ?)", middle, last)).isZero();
         assertThat(commentCount(articleId)).isEqualTo(1);
         assertThat(threadOf(articleId, root).replyCount()).isZero();
         assertThat(threadOf(articleId, root).root().replies()).isEmpty();
         assertCountsExact(articleId);
 
-        comments.delete(ana.id(), root);
+        editing.delete(ana.id(), root);
         assertThat(rows("article_id = ?", articleId)).isZero();
         assertThat(commentCount(articleId)).isZero();
         assertThat(discussion(articleId, CommentSort.NEWEST, 1).threads().total()).isZero();
@@ -450,7 +471,7 @@ class CommentServiceTests {
         long articleId = article();
         long root = post(ana, articleId, "Opening words");
         long answer = reply(ben, articleId, root, "Kept answer");
-        comments.delete(ana.id(), root);
+        editing.delete(ana.id(), root);
 
         Discussion page = discussion(articleId, CommentSort.NEWEST, 1);
         assertThat(page.threads().total()).isEqualTo(1);
@@ -458,10 +479,10 @@ class CommentServiceTests {
         assertThat(thread.root().deleted()).isTrue();
         assertThat(thread.root().deletedAccount()).isFalse();
         assertThat(ids(thread.root().replies())).containsExactly(answer);
-        assertThatThrownBy(() -> comments.toggleRecommendation(ben.id(), root)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> comments.edit(ana.id(), root, "Back again")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> recommendations.toggle(ben.id(), root)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> editing.edit(ana.id(), root, "Back again")).isInstanceOf(NotFoundException.class);
 
-        comments.delete(ben.id(), answer);
+        editing.delete(ben.id(), answer);
         assertThat(rows("article_id = ?", articleId)).isZero();
         assertThat(commentCount(articleId)).isZero();
     }
@@ -476,17 +497,17 @@ class CommentServiceTests {
         long articleId = article();
         long id = post(ana, articleId, "Worth recommending");
 
-        assertThat(comments.toggleRecommendation(ben.id(), id)).isEqualTo(new Recommendation(true, 1));
-        assertThat(comments.toggleRecommendation(cal.id(), id)).isEqualTo(new Recommendation(true, 2));
-        assertThat(comments.toggleRecommendation(ben.id(), id)).isEqualTo(new Recommendation(false, 1));
-        assertRefused("comment.recommend.own", () -> comments.toggleRecommendation(ana.id(), id));
+        assertThat(recommendations.toggle(ben.id(), id)).isEqualTo(new Recommendation(true, 1));
+        assertThat(recommendations.toggle(cal.id(), id)).isEqualTo(new Recommendation(true, 2));
+        assertThat(recommendations.toggle(ben.id(), id)).isEqualTo(new Recommendation(false, 1));
+        assertRefused("comment.recommend.own", () -> recommendations.toggle(ana.id(), id));
 
         assertThat(jdbc.queryForList("SELECT account_id FROM comment_recommendation WHERE comment_id = ?",
                 Long.class, id)).containsExactly(cal.id());
         assertThat(threadOf(articleId, id).root().recommendCount()).isEqualTo(1);
         assertThat(comments.viewer(cal.id(), List.of(id)).recommends(id)).isTrue();
         assertThat(comments.viewer(ben.id(), List.of(id)).recommends(id)).isFalse();
-        assertThatThrownBy(() -> comments.toggleRecommendation(ben.id(), Long.MAX_VALUE))
+        assertThatThrownBy(() -> recommendations.toggle(ben.id(), Long.MAX_VALUE))
                 .isInstanceOf(NotFoundException.class);
         assertCountsExact(articleId);
     }
@@ -499,15 +520,15 @@ class CommentServiceTests {
         long articleId = article();
         long id = post(ana, articleId, "Something contentious");
 
-        comments.report(ben.id(), id, ReportReason.SPAM, null);
-        assertRefused("comment.report.already", () -> comments.report(ben.id(), id, ReportReason.ABUSE, "again"));
-        assertRefused("comment.report.own", () -> comments.report(ana.id(), id, ReportReason.SPAM, null));
-        assertRefused("comment.report.note.required", () -> comments.report(cal.id(), id, ReportReason.OTHER, null));
+        reports.report(ben.id(), id, ReportReason.SPAM, null);
+        assertRefused("comment.report.already", () -> reports.report(ben.id(), id, ReportReason.ABUSE, "again"));
+        assertRefused("comment.report.own", () -> reports.report(ana.id(), id, ReportReason.SPAM, null));
+        assertRefused("comment.report.note.required", () -> reports.report(cal.id(), id, ReportReason.OTHER, null));
         assertRefused("comment.report.note.required",
-                () -> comments.report(cal.id(), id, ReportReason.OTHER, " \r\n "));
-        assertRefused("comment.report.note.size", () -> comments.report(cal.id(), id, ReportReason.OTHER,
-                "n".repeat(CommentService.MAX_REPORT_NOTE + 1)));
-        comments.report(cal.id(), id, ReportReason.OTHER, "  It quotes a private letter\r\n");
+                () -> reports.report(cal.id(), id, ReportReason.OTHER, " \r\n "));
+        assertRefused("comment.report.note.size", () -> reports.report(cal.id(), id, ReportReason.OTHER,
+                "n".repeat(CommentReports.MAX_REPORT_NOTE + 1)));
+        reports.report(cal.id(), id, ReportReason.OTHER, "  It quotes a private letter\r\n");
 
         List<Map<String, Object>> reports = jdbc.queryForList(
                 "SELECT account_id, reason, note FROM comment_report WHERE comment_id = ? ORDER BY id", id);
@@ -529,22 +550,22 @@ class CommentServiceTests {
         long anas = post(ana, articleId, "You may not want to read this");
         long cals = post(cal, articleId, "Nor this");
 
-        assertThat(comments.ignoreAuthorOf(ben.id(), anas)).isEqualTo(ana.displayName());
-        assertThat(comments.ignoreAuthorOf(ben.id(), anas)).as("twice is harmless").isEqualTo(ana.displayName());
-        comments.ignoreAuthorOf(ben.id(), cals);
-        assertRefused("comment.ignore.self", () -> comments.ignoreAuthorOf(ana.id(), anas));
+        assertThat(ignoredReaders.ignoreAuthorOf(ben.id(), anas)).isEqualTo(ana.displayName());
+        assertThat(ignoredReaders.ignoreAuthorOf(ben.id(), anas)).as("twice is harmless").isEqualTo(ana.displayName());
+        ignoredReaders.ignoreAuthorOf(ben.id(), cals);
+        assertRefused("comment.ignore.self", () -> ignoredReaders.ignoreAuthorOf(ana.id(), anas));
 
         // By name, whatever its case.
-        assertThat(comments.ignoredBy(ben.id())).containsExactly(
+        assertThat(ignoredReaders.of(ben.id())).containsExactly(
                 new IgnoredReader(cal.username(), cal.displayName()),
                 new IgnoredReader(ana.username(), ana.displayName()));
-        assertThat(comments.ignoredBy(ana.id())).isEmpty();
-        assertThat(comments.ignoredIds(ben.id())).containsExactlyInAnyOrder(ana.id(), cal.id());
+        assertThat(ignoredReaders.of(ana.id())).isEmpty();
+        assertThat(ignoredReaders.ids(ben.id())).containsExactlyInAnyOrder(ana.id(), cal.id());
 
-        comments.unignore(ben.id(), ana.username().toUpperCase());
-        assertThat(comments.ignoredBy(ben.id())).containsExactly(new IgnoredReader(cal.username(),
+        ignoredReaders.unignore(ben.id(), ana.username().toUpperCase());
+        assertThat(ignoredReaders.of(ben.id())).containsExactly(new IgnoredReader(cal.username(),
                 cal.displayName()));
-        assertThat(comments.ignoredIds(ben.id())).containsExactly(cal.id());
+        assertThat(ignoredReaders.ids(ben.id())).containsExactly(cal.id());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ignored_reader WHERE account_id = ?", Integer.class,
                 ben.id())).isEqualTo(1);
     }
@@ -561,10 +582,10 @@ class CommentServiceTests {
         long leaversRoot = post(leaver, articleId, "I am leaving soon");
         long leaversReply = reply(leaver, articleId, stayers, "Goodbye to you");
         long answer = reply(other, articleId, leaversRoot, "Farewell then");
-        comments.toggleRecommendation(leaver.id(), stayers);
-        comments.toggleRecommendation(other.id(), stayers);
-        comments.toggleRecommendation(other.id(), leaversRoot);
-        comments.ignoreAuthorOf(other.id(), leaversRoot);
+        recommendations.toggle(leaver.id(), stayers);
+        recommendations.toggle(other.id(), stayers);
+        recommendations.toggle(other.id(), leaversRoot);
+        ignoredReaders.ignoreAuthorOf(other.id(), leaversRoot);
         assertThat(commentCount(articleId)).isEqualTo(4);
 
         assertThat(accounts.delete(leaver.id(), "not-the-password")).isFalse();
@@ -583,7 +604,7 @@ class CommentServiceTests {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment_recommendation WHERE account_id = ?",
                 Integer.class, leaver.id())).isZero();
-        assertThat(comments.ignoredBy(other.id())).isEmpty();
+        assertThat(ignoredReaders.of(other.id())).isEmpty();
 
         ThreadView leaversThread = threadOf(articleId, leaversRoot);
         assertThat(leaversThread.root().deletedAccount()).isTrue();
@@ -593,7 +614,7 @@ class CommentServiceTests {
         ThreadView stayersThread = threadOf(articleId, stayers);
         assertThat(stayersThread.replyCount()).isEqualTo(1);
         assertThat(stayersThread.root().replies().get(0).deletedAccount()).isTrue();
-        assertThat(comments.byAuthor(other.id(), 1, 10).items()).hasSize(1);
+        assertThat(authorComments.visibleBy(other.id(), 1, 10).items()).hasSize(1);
         assertCountsExact(articleId);
     }
 
@@ -608,13 +629,13 @@ class CommentServiceTests {
 
         // Without the setting, an unverified reader's comments are shown at once.
         long unverifiedId = accounts.register(new Registration(username, "Una Verified " + n, email, PASSWORD)).id();
-        assertThat(comments.post(unverifiedId, articleId, null, "Shown at once", null).held()).isFalse();
-        comments.delete(unverifiedId, rowsOf(unverifiedId).get(0));
+        assertThat(posting.post(unverifiedId, articleId, null, "Shown at once", null).held()).isFalse();
+        editing.delete(unverifiedId, rowsOf(unverifiedId).get(0));
 
         settings.holdUnverifiedComments(true);
         try {
-            Posted held = comments.post(unverifiedId, articleId, null, "Waiting to be seen", null);
-            Posted heldReply = comments.post(unverifiedId, articleId, anas, "A reply waiting too", null);
+            Posted held = posting.post(unverifiedId, articleId, null, "Waiting to be seen", null);
+            Posted heldReply = posting.post(unverifiedId, articleId, anas, "A reply waiting too", null);
             assertThat(held.held()).isTrue();
             assertThat(heldReply.held()).isTrue();
             assertThat(row(held.id()).get("status")).isEqualTo("HELD");
@@ -692,15 +713,15 @@ class CommentServiceTests {
         post(ana, quiet, "Quiet one");
         clock.advance(Duration.ofSeconds(1));
         // Deleted comments do not count: busy has 3, middling 2, quiet 1.
-        comments.delete(ben.id(), deletedOne);
-        comments.delete(ana.id(), third);
+        editing.delete(ben.id(), deletedOne);
+        editing.delete(ana.id(), third);
         post(ben, busy, "Busy again");
 
-        List<Long> ranked = comments.mostDiscussed(since, 10);
+        List<Long> ranked = highlights.mostDiscussed(since, 10);
         assertThat(ranked).containsSubsequence(busy, middling, quiet).doesNotContain(oldNews);
         assertThat(ranked.subList(0, 3)).containsExactly(busy, middling, quiet);
-        assertThat(comments.mostDiscussed(since, 2)).containsExactly(busy, middling);
-        assertThat(comments.mostDiscussed(since.minus(Duration.ofDays(3)), 1000)).contains(oldNews, busy);
+        assertThat(highlights.mostDiscussed(since, 2)).containsExactly(busy, middling);
+        assertThat(highlights.mostDiscussed(since.minus(Duration.ofDays(3)), 1000)).contains(oldNews, busy);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.support.MutableClock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,8 +56,13 @@ class FollowPagesTests {
     @Autowired
     AccountUserDetailsService users;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     FollowService follows;
@@ -85,7 +91,7 @@ class FollowPagesTests {
         ArticleTestData data = new ArticleTestData(articles);
         article = data.article(data.section(null), data.author()).slug(ArticleTestData.unique("follow")).save();
         articleUrl = articles.cardsFor(java.util.List.of(article)).get(0).url();
-        bens = comments.post(benId, article, null, "Ben on the harbour wall", UUID.randomUUID().toString()).id();
+        bens = posting.post(benId, article, null, "Ben on the harbour wall", UUID.randomUUID().toString()).id();
     }
 
     private String reader(String name) {
@@ -134,7 +140,7 @@ class FollowPagesTests {
 
     @Test
     void shouldSayWhyAFollowIsRefused() throws Exception {
-        comments.ignoreAuthorOf(benId, comments.post(anaId, article, null, "Ana here", UUID.randomUUID().toString())
+        ignoredReaders.ignoreAuthorOf(benId, posting.post(anaId, article, null, "Ana here", UUID.randomUUID().toString())
                 .id());
 
         mvc.perform(post("/users/" + ben + "/follow").with(as(ana)).with(csrf()))
@@ -218,7 +224,7 @@ class FollowPagesTests {
                 .andExpect(status().isOk());
         assertThat(follows.followsStory(anaId, article)).isTrue();
 
-        long own = comments.post(anaId, article, null, "Ana's own", UUID.randomUUID().toString()).id();
+        long own = posting.post(anaId, article, null, "Ana's own", UUID.randomUUID().toString()).id();
         String refused = mvc.perform(post("/comments/" + own + "/follow-author").accept("application/json")
                 .with(as(ana)).with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

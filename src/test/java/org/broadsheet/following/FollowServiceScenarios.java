@@ -15,6 +15,8 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentSeeder;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.ReaderActivity.FeedComment;
 import org.broadsheet.following.FollowService.Person;
 import org.broadsheet.shared.NotFoundException;
@@ -41,6 +43,12 @@ abstract class FollowServiceScenarios {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    CommentEditing editing;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     CommentSeeder seeder;
@@ -123,7 +131,7 @@ abstract class FollowServiceScenarios {
         long ben = reader("Ben");
         long article = data.article(section, data.author()).save();
         long bensComment = seeder.comment(article, null, ben, "Ben on the harbour", clock.instant().minusSeconds(60));
-        comments.ignoreAuthorOf(ana, bensComment);
+        ignoredReaders.ignoreAuthorOf(ana, bensComment);
 
         assertThatThrownBy(() -> follows.follow(ana, ben)).hasMessage("follow.ignoring");
         assertThatThrownBy(() -> follows.follow(ben, ana)).hasMessage("follow.ignoring");
@@ -138,7 +146,7 @@ abstract class FollowServiceScenarios {
         long article = data.article(section, data.author()).save();
         long bensComment = seeder.comment(article, null, ben, "Ben on the harbour", clock.instant().minusSeconds(60));
 
-        comments.ignoreAuthorOf(ana, bensComment);
+        ignoredReaders.ignoreAuthorOf(ana, bensComment);
 
         assertThat(follows.follows(ana, ben)).isFalse();
         assertThat(follows.follows(ben, ana)).isFalse();
@@ -174,7 +182,7 @@ abstract class FollowServiceScenarios {
         assertThat(follows.follows(ana, ben)).isTrue();
         assertThat(follows.unfollowAuthorOf(ana, bensComment)).isEqualTo("Ben");
         assertThatThrownBy(() -> follows.followAuthorOf(ana, Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
-        comments.delete(ben, bensComment);
+        editing.delete(ben, bensComment);
         assertThatThrownBy(() -> follows.followAuthorOf(ana, bensComment)).isInstanceOf(NotFoundException.class);
     }
 

@@ -25,7 +25,8 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentReports;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.CommentViews.Posted;
 import org.broadsheet.comment.ModerationQueues;
 import org.broadsheet.comment.RejectReason;
@@ -89,8 +90,13 @@ class ModerationDeskTests {
     @Autowired
     ArticleService articles;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    CommentReports reports;
 
     @Autowired
     CommentDecisions decisions;
@@ -285,7 +291,7 @@ class ModerationDeskTests {
                 .andReturn().getResponse();
         assertThat(switched.getStatus()).isEqualTo(302);
         Map<String, Long> before = counts();
-        Posted posted = comments.post(ana.id(), article, null, "Held until a moderator reads it.", key());
+        Posted posted = posting.post(ana.id(), article, null, "Held until a moderator reads it.", key());
         assertThat(posted.held()).isTrue();
         long held = posted.id();
         assertThat(counts().get("pending")).isEqualTo(before.get("pending") + 1);
@@ -662,13 +668,13 @@ class ModerationDeskTests {
 
     private long write(Reader reader, long article, String text) {
         // Each reader posts a few comments at most, well within the rate limit.
-        return comments.post(reader.id(), article, null, text, key()).id();
+        return posting.post(reader.id(), article, null, text, key()).id();
     }
 
     /** The comment gets this many reports, each from a reader of its own. */
     private void report(long comment, int times) {
         for (int i = 0; i < times; i++) {
-            comments.report(reader().id(), comment, ReportReason.ABUSE, null);
+            reports.report(reader().id(), comment, ReportReason.ABUSE, null);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleTestData;
+import org.broadsheet.article.FeedScope;
+import org.broadsheet.article.Views.ArticleCard;
+import org.broadsheet.comment.ModerationQueues;
 import org.broadsheet.support.Browser;
 import org.broadsheet.support.BrowserConsole;
 import org.broadsheet.support.BrowserTest;
@@ -27,22 +29,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A comment's way through the moderation desk, in headless Chromium: Ana comments on an article, Ben reports
- * her comment as abusive, a moderator finds the report in the Reported queue and rejects the comment with a
+ * her comment as abusive, the demo moderator finds the report in the Reported queue and rejects the comment with a
  * reason and a note; others then see a placeholder, Ana her text with the reason and the note. She asks for a
  * review, the moderator publishes the comment again from the Review requests tab, and Ana finds it published
  * and the outcome in her notification centre. Screenshots go to {@code target/screenshots/moderation-journey-*.png};
  * the console must stay free of errors throughout.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @BrowserTest
 class ModerationJourneyBrowserTests {
 
     private static final String PASSWORD = "pebble-orchard-weathervane";
+    private static final String DEMO_PASSWORD = "broadsheet-demo";
     private static final String REMOVED = "This comment was removed by a moderator because it did not abide by our "
             + "community guidelines.";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -56,6 +57,15 @@ class ModerationJourneyBrowserTests {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    PremoderatedArticles premoderated;
+
+    @Autowired
+    ModerationQueues queues;
+
+    @Autowired
+    ReviewRequests reviews;
+
     private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
@@ -64,20 +74,22 @@ class ModerationJourneyBrowserTests {
     private String headline;
     private String ana;
     private String ben;
-    private String moderator;
+    /** The demo moderator, as a newcomer to the demo signs in. */
+    private final String moderator = "moderator";
 
     @BeforeEach
     void setUp(Browser browser) {
         this.browser = browser;
         this.driver = browser.driver();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        ArticleTestData data = new ArticleTestData(articles);
-        headline = "Harbour wall repairs begin " + SEQUENCE.incrementAndGet();
-        long article = data.article(data.section(null), data.author()).headline(headline).save();
-        articlePath = articles.cardsFor(List.of(article)).get(0).url();
+        // A demo article open for comments that is not pre-moderated (the demo pre-moderates the newest few).
+        ArticleCard card = articles.latest(FeedScope.site(), 40).stream()
+                .filter(c -> c.commentsOpen() && !premoderated.premoderated(c.id())).skip(10).findFirst()
+                .orElseThrow();
+        headline = card.headline();
+        articlePath = card.url();
         ana = account("ana", "Ana Marsh", EnumSet.of(Role.READER));
         ben = account("ben", "Ben Quay", EnumSet.of(Role.READER));
-        moderator = account("mo", "Mo Derator", EnumSet.of(Role.READER, Role.MODERATOR));
         this.console = BrowserConsole.watch(driver, url("/"));
     }
 
@@ -96,6 +108,8 @@ class ModerationJourneyBrowserTests {
     @Test
     void reportedCommentIsRejectedReviewedAndPublishedAgain() throws InterruptedException {
         String stamp = Long.toString(System.currentTimeMillis(), 36);
+        long reportedBefore = queues.counts().reported();
+        long reviewsBefore = reviews.openCount();
 
         // 1. Ana comments on the article, in place.
         signIn(ana);
@@ -125,12 +139,13 @@ class ModerationJourneyBrowserTests {
                 .isEqualTo("Thank you. The moderators will look at the comment.");
         signOut();
 
-        // 3. The moderator finds the report in the Reported queue.
+        // 3. The demo moderator finds the report in the Reported queue, beside the demo's own reports.
         signIn(moderator);
         open("/admin/moderation");
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Moderation");
         clickAndWaitForNewPage(visible(By.cssSelector(".desk-tabs a[href*='tab=reported']")));
-        assertThat(visible(By.cssSelector(".desk-tabs a[aria-current=page]")).getText()).isEqualTo("Reported (1)");
+        assertThat(visible(By.cssSelector(".desk-tabs a[aria-current=page]")).getText())
+                .isEqualTo("Reported (" + (reportedBefore + 1) + ")");
         WebElement item = visible(By.xpath("//li[contains(@class,'moderation-item')][.//div[contains(@class,"
                 + "'comment-text')][normalize-space()='" + text + "']]"));
         WebElement report = item.findElement(By.cssSelector("details.reports li.open"));
@@ -197,8 +212,9 @@ class ModerationJourneyBrowserTests {
         open("/admin/moderation");
         clickAndWaitForNewPage(visible(By.cssSelector(".desk-tabs a[href*='tab=reviews']")));
         assertThat(visible(By.cssSelector(".desk-tabs a[aria-current=page]")).getText())
-                .isEqualTo("Review requests (1)");
-        WebElement request = visible(By.cssSelector("li.moderation-item[id^=review-]"));
+                .isEqualTo("Review requests (" + (reviewsBefore + 1) + ")");
+        WebElement request = visible(By.xpath("//li[contains(@class,'moderation-item')][starts-with(@id,'review-')]"
+                + "[.//div[contains(@class,'comment-text')][normalize-space()='" + text + "']]"));
         assertThat(request.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo(text);
         assertThat(request.findElement(By.cssSelector(".review-request q")).getText()).isEqualTo(plea);
         assertThat(request.findElement(By.cssSelector(".decision-reason")).getText()).contains("abuse");
@@ -207,7 +223,7 @@ class ModerationJourneyBrowserTests {
         assertThat(visible(By.cssSelector(".site-notice")).getText())
                 .isEqualTo("The comment is published again; its author is told.");
         assertThat(visible(By.cssSelector(".desk-tabs a[aria-current=page]")).getText())
-                .isEqualTo("Review requests (0)");
+                .isEqualTo("Review requests (" + reviewsBefore + ")");
         signOut();
 
         // 8. Ana finds her comment published again, and the outcome in her notification centre.
@@ -244,7 +260,7 @@ class ModerationJourneyBrowserTests {
     private void signIn(String username) {
         open("/login");
         type("username", username);
-        type("password", PASSWORD);
+        type("password", username.equals(moderator) ? DEMO_PASSWORD : PASSWORD);
         clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(URI.create(driver.getCurrentUrl()).getPath()).isNotEqualTo("/login");
         assertThat(visible(By.cssSelector(".masthead .account-links button")).getText()).isEqualTo("Sign out");

@@ -21,7 +21,8 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.CommentRejectedException;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentReports;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.DecisionConflictException;
 import org.broadsheet.comment.ModerationQueues;
 import org.broadsheet.comment.RejectReason;
@@ -51,8 +52,13 @@ abstract class ModerationRaceScenarios {
     @Autowired
     ArticleService articles;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    CommentReports reports;
 
     @Autowired
     CommentDecisions decisions;
@@ -193,7 +199,7 @@ abstract class ModerationRaceScenarios {
         List<Boolean> approvals = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             long author = reader("held");
-            var posted = comments.post(author, article, null, "Held comment, round " + round,
+            var posted = posting.post(author, article, null, "Held comment, round " + round,
                     UUID.randomUUID().toString());
             assertThat(posted.held()).as("held on a pre-moderated article").isTrue();
             long comment = posted.id();
@@ -228,12 +234,12 @@ abstract class ModerationRaceScenarios {
         int expected = commentCount(article);
         for (int round = 0; round < ROUNDS; round++) {
             long author = reader("reported");
-            var posted = comments.post(author, article, null, "Reported comment, round " + round,
+            var posted = posting.post(author, article, null, "Reported comment, round " + round,
                     UUID.randomUUID().toString());
             assertThat(posted.held()).isFalse();
             long comment = posted.id();
             expected += 1;
-            comments.report(reporter, comment, ReportReason.ABUSE, "Rude, round " + round);
+            reports.report(reporter, comment, ReportReason.ABUSE, "Rude, round " + round);
             assertThat(count("SELECT COUNT(*) FROM comment_report WHERE comment_id = ? AND resolved_at IS NULL",
                     comment)).isEqualTo(1);
             int version = queues.version(comment);
@@ -265,7 +271,7 @@ abstract class ModerationRaceScenarios {
         // Ana publishes again while Ben upholds, then the other way round; in the last rounds both publish again.
         for (int round = 0; round < ROUNDS; round++) {
             long author = reader("reviewed");
-            long comment = comments.post(author, article, null, "Removed and reviewed, round " + round,
+            long comment = posting.post(author, article, null, "Removed and reviewed, round " + round,
                     UUID.randomUUID().toString()).id();
             decisions.reject(comment, queues.version(comment), RejectReason.OFF_TOPIC, "Not about the article",
                     ana);

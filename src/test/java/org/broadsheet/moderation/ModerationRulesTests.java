@@ -24,10 +24,13 @@ import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentViews.Posted;
 import org.broadsheet.comment.DecisionConflictException;
 import org.broadsheet.comment.HoldReason;
+import org.broadsheet.comment.CommentRecords;
 import org.broadsheet.comment.ModerationQueues;
 import org.broadsheet.comment.ModerationQueues.Filter;
 import org.broadsheet.comment.ModerationQueues.Order;
@@ -78,10 +81,19 @@ class ModerationRulesTests {
     CommentService comments;
 
     @Autowired
+    CommentPosting posting;
+
+    @Autowired
+    CommentEditing editing;
+
+    @Autowired
     CommentDecisions decisions;
 
     @Autowired
     ModerationQueues queues;
+
+    @Autowired
+    CommentRecords commentRecords;
 
     @Autowired
     WordLists words;
@@ -192,12 +204,12 @@ class ModerationRulesTests {
     private Posted comment(Reader reader, long articleId, String text) {
         // Each post a little later, so that a test posting many comments keeps under the rate limit.
         clock.advance(Duration.ofSeconds(20));
-        return comments.post(reader.id(), articleId, null, text, UUID.randomUUID().toString());
+        return posting.post(reader.id(), articleId, null, text, UUID.randomUUID().toString());
     }
 
     private Posted reply(Reader reader, long articleId, long parentId, String text) {
         clock.advance(Duration.ofSeconds(20));
-        return comments.post(reader.id(), articleId, parentId, text, UUID.randomUUID().toString());
+        return posting.post(reader.id(), articleId, parentId, text, UUID.randomUUID().toString());
     }
 
     private void approve(long commentId) {
@@ -296,7 +308,7 @@ class ModerationRulesTests {
         long articleId = article();
         long id = comment(ana, articleId, "A perfectly civil remark.").id();
 
-        assertThatThrownBy(() -> comments.edit(ana.id(), id, "A perfectly civil grumbleweed."))
+        assertThatThrownBy(() -> editing.edit(ana.id(), id, "A perfectly civil grumbleweed."))
                 .isInstanceOfSatisfying(CommentRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo("comment.text.banned"));
 
@@ -366,7 +378,7 @@ class ModerationRulesTests {
         long articleId = article();
         long id = comment(ana, articleId, "The minister has a point.").id();
 
-        comments.edit(ana.id(), id, "The minister is a mountebank.");
+        editing.edit(ana.id(), id, "The minister is a mountebank.");
 
         List<QueueItem> reported = queues.page(Queue.REPORTED, new Filter(articleId, null, null), Order.NEWEST, 1)
                 .items();
@@ -552,7 +564,7 @@ class ModerationRulesTests {
 
         reject(published.id());
 
-        assertThat(queues.approvedCount(ana.id())).as("still two published").isEqualTo(2);
+        assertThat(commentRecords.approvedCount(ana.id())).as("still two published").isEqualTo(2);
         assertThat(comment(ana, articleId, "Four, after a rejection.").holdReason()).isEqualTo(HoldReason.NEW_ACCOUNT);
     }
 
@@ -566,9 +578,9 @@ class ModerationRulesTests {
         Posted published = comment(ana, articleId, "Three, trusted.");
         reject(published.id());
 
-        comments.delete(ana.id(), published.id());
+        editing.delete(ana.id(), published.id());
 
-        assertThat(queues.everRejected(ana.id())).as("a rejection is not undone by deleting the comment").isTrue();
+        assertThat(commentRecords.everRejected(ana.id())).as("a rejection is not undone by deleting the comment").isTrue();
         assertThat(comment(ana, articleId, "Four, the rejection deleted.").holdReason())
                 .isEqualTo(HoldReason.NEW_ACCOUNT);
     }

@@ -30,6 +30,10 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.CommentReports;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.comment.ReportReason;
 import org.broadsheet.moderation.Sanctions.Kind;
 import org.broadsheet.moderation.Sanctions.Sanction;
@@ -81,7 +85,16 @@ class SanctionsTests {
     Sanctions sanctions;
 
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    CommentEditing editing;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
+    CommentReports reports;
 
     @Autowired
     AccountService accounts;
@@ -145,11 +158,11 @@ class SanctionsTests {
     }
 
     private long comment(Reader reader, long article, String text) {
-        return comments.post(reader.id(), article, null, text, UUID.randomUUID().toString()).id();
+        return posting.post(reader.id(), article, null, text, UUID.randomUUID().toString()).id();
     }
 
     private long reply(Reader reader, long article, long parent, String text) {
-        return comments.post(reader.id(), article, parent, text, UUID.randomUUID().toString()).id();
+        return posting.post(reader.id(), article, parent, text, UUID.randomUUID().toString()).id();
     }
 
     private String message(CommentRejectedException e) {
@@ -196,10 +209,10 @@ class SanctionsTests {
         String code = "comment.sanction.suspension";
         assertRefused(() -> comment(ana, article, "A new comment while suspended"), code, until, reason);
         assertRefused(() -> reply(ana, article, bens, "A reply while suspended"), code, until, reason);
-        assertRefused(() -> comments.edit(ana.id(), anas, "Edited within the window, while suspended"), code,
+        assertRefused(() -> editing.edit(ana.id(), anas, "Edited within the window, while suspended"), code,
                 until, reason);
-        assertRefused(() -> comments.toggleRecommendation(ana.id(), bens), code, until, reason);
-        assertRefused(() -> comments.report(ana.id(), bens, ReportReason.ABUSE, null), code, until, reason);
+        assertRefused(() -> recommendations.toggle(ana.id(), bens), code, until, reason);
+        assertRefused(() -> reports.report(ana.id(), bens, ReportReason.ABUSE, null), code, until, reason);
 
         assertThat(commentsBy(ana)).as("nothing posted").isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT body FROM comment WHERE id = ?", String.class, anas))
@@ -209,8 +222,8 @@ class SanctionsTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment_report WHERE account_id = ?", Long.class,
                 ana.id())).as("nothing reported").isZero();
         // The same actions by a reader in good standing go through: it is the suspension that refuses them.
-        comments.toggleRecommendation(ben.id(), anas);
-        comments.report(ben.id(), anas, ReportReason.OFF_TOPIC, null);
+        recommendations.toggle(ben.id(), anas);
+        reports.report(ben.id(), anas, ReportReason.OFF_TOPIC, null);
         reply(ben, article, anas, "Ben may still reply.");
     }
 
@@ -245,7 +258,7 @@ class SanctionsTests {
 
         clock.advance(Duration.ofMinutes(2));
         comment(ana, article, "Back after the suspension ran out");
-        comments.toggleRecommendation(ana.id(), comment(reader(), article, "Someone else's comment"));
+        recommendations.toggle(ana.id(), comment(reader(), article, "Someone else's comment"));
         assertThat(sanctions.history(ana.id())).singleElement().satisfies(s -> assertThat(s.inForce()).isFalse());
     }
 
@@ -259,9 +272,9 @@ class SanctionsTests {
         sanctions.impose(ana.id(), Kind.BAN, "Harassing Ben again", null, MODERATOR);
 
         // A ban does not end the suspension that is still running: it still stops recommending and reporting.
-        assertRefused(() -> comments.toggleRecommendation(ana.id(), bens), "comment.sanction.suspension",
+        assertRefused(() -> recommendations.toggle(ana.id(), bens), "comment.sanction.suspension",
                 "Harassing Ben");
-        assertRefused(() -> comments.report(ana.id(), bens, ReportReason.ABUSE, null), "comment.sanction.suspension",
+        assertRefused(() -> reports.report(ana.id(), bens, ReportReason.ABUSE, null), "comment.sanction.suspension",
                 "Harassing Ben");
     }
 
@@ -280,7 +293,7 @@ class SanctionsTests {
 
         assertRefused(() -> comment(ana, article, "Posted while banned"), "comment.sanction.ban", reason);
         assertRefused(() -> reply(ana, article, bens, "Replied while banned"), "comment.sanction.ban", reason);
-        assertRefused(() -> comments.edit(ana.id(), anas, "Edited while banned"), "comment.sanction.ban", reason);
+        assertRefused(() -> editing.edit(ana.id(), anas, "Edited while banned"), "comment.sanction.ban", reason);
         assertThat(jdbc.queryForObject("SELECT body FROM comment WHERE id = ?", String.class, anas))
                 .isEqualTo("Ana's comment before the ban.");
 

@@ -11,7 +11,7 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.support.Browser;
 import org.broadsheet.support.BrowserConsole;
 import org.broadsheet.support.BrowserTest;
@@ -48,8 +48,10 @@ class FollowAndNotificationJourneyBrowserTests {
     @Autowired
     AccountService accounts;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
 
     private Browser browser;
     private WebDriver driver;
@@ -80,8 +82,8 @@ class FollowAndNotificationJourneyBrowserTests {
         ArticleCard article = articles.latest(FeedScope.site(), 100).stream()
                 .filter(card -> articles.commentTarget(card.id()).orElseThrow().commentsOpen())
                 .filter(card -> card.commentCount() < 100).findFirst().orElseThrow();
-        long beas = comments.post(beaId, article.id(), null, "Bea's first word " + stamp + ".", null).id();
-        long readers = comments.post(readerId, article.id(), null, "The reader's view " + stamp + ".", null).id();
+        long beas = posting.post(beaId, article.id(), null, "Bea's first word " + stamp + ".", null).id();
+        long readers = posting.post(readerId, article.id(), null, "The reader's view " + stamp + ".", null).id();
 
         // 1. Signed in, the reader follows Bea from her comment's menu.
         open("/login");

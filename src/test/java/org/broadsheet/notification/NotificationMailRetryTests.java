@@ -17,7 +17,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.mail.Mailer;
 import org.broadsheet.shared.EventRetries;
 import org.broadsheet.support.MutableClock;
@@ -42,8 +42,10 @@ class NotificationMailRetryTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
 
     @Autowired
     AccountService accounts;
@@ -75,9 +77,9 @@ class NotificationMailRetryTests {
         long ben = reader("Ben");
         String address = jdbc.queryForObject("SELECT email FROM account WHERE id = ?", String.class, ana);
         FlakyMail.refusals.put(address, 1);
-        long anas = comments.post(ana, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
+        long anas = posting.post(ana, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
 
-        comments.post(ben, article, anas, "Ben answers Ana", UUID.randomUUID().toString());
+        posting.post(ben, article, anas, "Ben answers Ana", UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> FlakyMail.refused.contains(address));
         await().atMost(Duration.ofSeconds(10)).until(() -> failedMails(ana) == 1);

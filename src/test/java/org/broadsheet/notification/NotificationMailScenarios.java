@@ -17,7 +17,8 @@ import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.mail.DevMailbox;
 import org.broadsheet.mail.DevMailbox.SentMail;
 import org.broadsheet.mail.Mailer;
@@ -47,8 +48,13 @@ abstract class NotificationMailScenarios {
     @Autowired
     NotificationMails mails;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    Recommendations recommendations;
 
     @Autowired
     AccountService accounts;
@@ -94,7 +100,7 @@ abstract class NotificationMailScenarios {
     }
 
     private long post(long author, long article, Long parent, String text) {
-        return comments.post(author, article, parent, text, UUID.randomUUID().toString()).id();
+        return posting.post(author, article, parent, text, UUID.randomUUID().toString()).id();
     }
 
     private List<SentMail> mailsTo(String email) {
@@ -156,7 +162,7 @@ abstract class NotificationMailScenarios {
                 .isEqualTo(new NotificationService.Unsubscribing(LinkState.VALID, "reply"));
 
         post(ben.id(), article, anas, "Ben answers Ana again");
-        comments.toggleRecommendation(ben.id(), anas);
+        recommendations.toggle(ben.id(), anas);
         List<SentMail> sent = mailsTo(ana.email());
         assertThat(sent).extracting(SentMail::subject).containsExactly(
                 "Your comment on \u201cThe harbour wall\u201d was recommended once",

@@ -19,6 +19,8 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.support.DurableEventsSettled;
 import org.broadsheet.support.MutableClock;
 import org.jsoup.Jsoup;
@@ -61,6 +63,12 @@ class NotificationPagesTests {
     CommentService comments;
 
     @Autowired
+    CommentPosting posting;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
     NotificationService notifications;
 
     @Autowired
@@ -92,8 +100,8 @@ class NotificationPagesTests {
         benName = reader("Ben <b>");
         ana = accounts.idOf(anaName).orElseThrow();
         ben = accounts.idOf(benName).orElseThrow();
-        long anas = comments.post(ana, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
-        reply = comments.post(ben, article, anas, "Ben <i>answers</i> Ana", UUID.randomUUID().toString()).id();
+        long anas = posting.post(ana, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
+        reply = posting.post(ben, article, anas, "Ben <i>answers</i> Ana", UUID.randomUUID().toString()).id();
         DurableEventsSettled.await(jdbc);
     }
 
@@ -166,14 +174,14 @@ class NotificationPagesTests {
 
     @Test
     void shouldMarkOneOrAllRead() throws Exception {
-        comments.post(ben, article, null, "Ben's own thread", UUID.randomUUID().toString());
+        posting.post(ben, article, null, "Ben's own thread", UUID.randomUUID().toString());
         long id = notifications.page(ana, 1).items().get(0).id();
 
         mvc.perform(post("/notifications/" + id + "/read").param("back", "/notifications").with(as(anaName))
                 .with(csrf())).andExpect(redirectedUrl("/notifications"));
         assertThat(notifications.unreadCount(ana)).isZero();
 
-        comments.toggleRecommendation(ben, jdbc.queryForObject(
+        recommendations.toggle(ben, jdbc.queryForObject(
                 "SELECT MIN(id) FROM comment WHERE author_id = ?", Long.class, ana));
         DurableEventsSettled.await(jdbc);
         assertThat(notifications.unreadCount(ana)).isEqualTo(1);

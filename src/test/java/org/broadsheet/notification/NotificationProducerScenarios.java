@@ -18,7 +18,9 @@ import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.comment.CommentEvents.CommentPosted;
 import org.broadsheet.comment.CommentEvents.RecommendationChanged;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.following.FollowService;
 import org.broadsheet.notification.NotificationService.NotificationView;
 import org.broadsheet.support.DurableEventsSettled;
@@ -44,8 +46,16 @@ abstract class NotificationProducerScenarios {
     @Autowired
     NotificationProducer producer;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     FollowService follows;
@@ -89,7 +99,7 @@ abstract class NotificationProducerScenarios {
     }
 
     private long post(long author, long article, Long parent, String text) {
-        return comments.post(author, article, parent, text, UUID.randomUUID().toString()).id();
+        return posting.post(author, article, parent, text, UUID.randomUUID().toString()).id();
     }
 
     private List<NotificationView> told(long reader) {
@@ -127,7 +137,7 @@ abstract class NotificationProducerScenarios {
         long article = article("The harbour wall");
         long anas = post(ana, article, null, "Ana on the harbour wall");
         long bens = post(ben, article, null, "Ben starts his own thread");
-        comments.ignoreAuthorOf(ana, bens);
+        ignoredReaders.ignoreAuthorOf(ana, bens);
         follows.followStory(ana, article);
 
         post(ben, article, anas, "Ben answers Ana anyway");
@@ -188,8 +198,8 @@ abstract class NotificationProducerScenarios {
         long ana = reader("Ana");
         long article = article("The harbour wall");
         long anas = post(ana, article, null, "Ana on the harbour wall");
-        comments.toggleRecommendation(reader("Ben"), anas);
-        comments.toggleRecommendation(reader("Cal"), anas);
+        recommendations.toggle(reader("Ben"), anas);
+        recommendations.toggle(reader("Cal"), anas);
         List<NotificationView> told = told(ana);
         assertThat(told).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.RECOMMENDED);
@@ -197,14 +207,14 @@ abstract class NotificationProducerScenarios {
         });
 
         notifications.markRead(ana, told.get(0).id());
-        comments.toggleRecommendation(reader("Dee"), anas);
+        recommendations.toggle(reader("Dee"), anas);
         assertThat(told(ana)).as("read, but within the hour: no new one").singleElement()
                 .satisfies(n -> assertThat(n.count()).isEqualTo(3));
 
         clock.advance(Notifier.RECOMMENDATIONS_EVERY.plusMinutes(1));
         long eve = reader("Eve");
-        comments.toggleRecommendation(eve, anas);
-        comments.toggleRecommendation(eve, anas); // withdrawn: nothing more
+        recommendations.toggle(eve, anas);
+        recommendations.toggle(eve, anas); // withdrawn: nothing more
         assertThat(told(ana)).hasSize(2).first().satisfies(n -> {
             assertThat(n.count()).isEqualTo(1);
             assertThat(n.unread()).isTrue();
@@ -263,7 +273,7 @@ abstract class NotificationProducerScenarios {
         long anas = post(ana, article, null, "Ana starts");
         long bens = post(ben, article, anas, "Ben answers Ana");
         long cals = post(reader("Cal"), article, null, "Cal comments");
-        comments.toggleRecommendation(ben, anas);
+        recommendations.toggle(ben, anas);
         DurableEventsSettled.await(jdbc);
         List<NotificationView> before = told(ana);
 

@@ -16,7 +16,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.mail.Mailer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class NotificationRestartTests {
         long ana;
         try (ConfigurableApplicationContext first = start(data)) {
             AccountService accounts = first.getBean(AccountService.class);
-            CommentService comments = first.getBean(CommentService.class);
+            CommentPosting comments = first.getBean(CommentPosting.class);
             ArticleTestData articles = new ArticleTestData(first.getBean(ArticleService.class));
             long article = articles.article(articles.section(null), articles.author()).save();
             accounts.createVerified("ana", "Ana", "ana@example.com", PASSWORD, EnumSet.of(Role.READER));

@@ -21,11 +21,13 @@ import org.broadsheet.article.ArticleEditing;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.article.Catalogue.SectionChange;
-import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
+import org.broadsheet.article.SectionEditing;
 import org.broadsheet.comment.CommentSeeder;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -69,7 +71,13 @@ class PageInvalidationTests {
     AccountService accounts;
 
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    CommentEditing commentEditing;
+
+    @Autowired
+    Recommendations recommendations;
 
     @Autowired
     CommentSeeder seeder;
@@ -156,7 +164,7 @@ class PageInvalidationTests {
     @Test
     void shouldRefreshTheConversationOfOneArticleWhenAReaderComments() throws Exception {
         keepAll();
-        comments.post(ben, x, null, "A new voice on the harbour", UUID.randomUUID().toString());
+        posting.post(ben, x, null, "A new voice on the harbour", UUID.randomUUID().toString());
 
         assertThat(get(xUrl)).contains("A new voice on the harbour");
         assertThat(get("/articles/" + x + "/comments?sort=oldest")).contains("A new voice on the harbour");
@@ -168,9 +176,9 @@ class PageInvalidationTests {
 
     @Test
     void shouldRefreshTheThreadWhenAReplyIsPostedAndLeaveTheListsAlone() throws Exception {
-        comments.post(ben, x, null, "Starting a second thread", UUID.randomUUID().toString());
+        posting.post(ben, x, null, "Starting a second thread", UUID.randomUUID().toString());
         keepAll();
-        comments.post(ben, x, anasComment, "An answer to Ana", UUID.randomUUID().toString());
+        posting.post(ben, x, anasComment, "An answer to Ana", UUID.randomUUID().toString());
 
         assertThat(get("/comments/" + anasComment)).contains("An answer to Ana");
         assertThat(get(xUrl)).contains("An answer to Ana");
@@ -181,14 +189,14 @@ class PageInvalidationTests {
     @Test
     void shouldRefreshTheConversationWhenACommentIsEditedOrRecommended() throws Exception {
         keepAll();
-        comments.edit(ana, anasComment, "Second thoughts on the harbour");
+        commentEditing.edit(ana, anasComment, "Second thoughts on the harbour");
         assertThat(get(xUrl)).contains("Second thoughts on the harbour").doesNotContain("First thoughts");
         assertThat(get("/comments/" + anasComment)).contains("Second thoughts on the harbour");
         assertKept("/sections/" + section);
         assertKept(yUrl);
 
         keepAll();
-        comments.toggleRecommendation(ben, anasComment);
+        recommendations.toggle(ben, anasComment);
         assertThat(get(xUrl)).contains("1 recommendation");
         assertKept(yUrl);
         assertKept("/");
@@ -240,11 +248,11 @@ class PageInvalidationTests {
     }
 
     @Test
-    void shouldRefreshEveryPageWhenWhatEveryPageShowsChanges(@Autowired CatalogueService catalogue)
+    void shouldRefreshEveryPageWhenWhatEveryPageShowsChanges(@Autowired SectionEditing sections)
             throws Exception {
         keepAll();
         // A new section on the desk joins every page's navigation.
-        catalogue.saveSection(null, new SectionChange("Harbours " + section, null, "Ports and their people", null,
+        sections.saveSection(null, new SectionChange("Harbours " + section, null, "Ports and their people", null,
                 1, null), "editor");
 
         for (String page : htmlPages()) {

@@ -23,7 +23,9 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentSeeder;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -64,8 +66,16 @@ class SharedPagesTests {
     @Autowired
     AccountService accounts;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    Recommendations recommendations;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     CommentSeeder seeder;
@@ -112,8 +122,8 @@ class SharedPagesTests {
         calsComment = seeder.comment(articleId, null, cal, "Cal says something Ana would rather not read",
                 now.minusSeconds(100));
         reply = seeder.comment(articleId, bensComment, cal, "Cal answers Ben", now.minusSeconds(50));
-        comments.toggleRecommendation(ana, bensComment);
-        comments.ignoreAuthorOf(ana, calsComment);
+        recommendations.toggle(ana, bensComment);
+        ignoredReaders.ignoreAuthorOf(ana, calsComment);
         pageCache.clear();
     }
 
@@ -269,14 +279,14 @@ class SharedPagesTests {
     void shouldShowEachReaderTheirOwnUnreadCountOnCachedPages() throws Exception {
         long ana = account("ana" + suffix, Role.READER);
         long ben = account("ben" + suffix, Role.READER);
-        long anas = comments.post(ana, articleId, null, "Ana opens", "unread-" + suffix).id();
+        long anas = posting.post(ana, articleId, null, "Ana opens", "unread-" + suffix).id();
         HttpClient anaClient = signedIn("ana" + suffix);
         HttpClient benClient = signedIn("ben" + suffix);
         get(HttpClient.newHttpClient(), articleUrl);
         assertThat(Jsoup.parse(get(anaClient, articleUrl).body()).select(".notifications-link .unread-count"))
                 .isEmpty();
 
-        comments.post(ben, articleId, anas, "Ben answers", "unread-reply-" + suffix);
+        posting.post(ben, articleId, anas, "Ben answers", "unread-reply-" + suffix);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !Jsoup.parse(
                 get(anaClient, articleUrl).body()).select(".notifications-link .unread-count").isEmpty());
 

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUser;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.IgnoredReaders;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -116,7 +117,10 @@ class HtmlValidityTests {
     AccountService accounts;
 
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    IgnoredReaders ignoredReaders;
 
     @Autowired
     org.broadsheet.article.CorrectionService corrections;
@@ -160,11 +164,11 @@ class HtmlValidityTests {
         long moderator = accounts.idOf("moderator").orElseThrow();
         String articleUrl = firstArticle(".join-forum", "an article open for comments");
         long articleId = Long.parseLong(document(articleUrl).select(".discussion").attr("data-article-id"));
-        long theirs = comments.post(moderator, articleId, null, "A word from the moderators, " + port + ".",
+        long theirs = posting.post(moderator, articleId, null, "A word from the moderators, " + port + ".",
                 "html-validity-" + port).id();
-        long mine = comments.post(reader.id(), articleId, theirs, "A reply from the demo reader, " + port + ".",
+        long mine = posting.post(reader.id(), articleId, theirs, "A reply from the demo reader, " + port + ".",
                 "html-validity-reply-" + port).id();
-        comments.ignoreAuthorOf(reader.id(), theirs);
+        ignoredReaders.ignoreAuthorOf(reader.id(), theirs);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put(articleUrl, signedInPage(reader, articleUrl, 200));
         pages.put("/comments/" + mine, signedInPage(reader, "/comments/" + mine, 200));
@@ -202,11 +206,11 @@ class HtmlValidityTests {
         AccountUser reader = (AccountUser) userDetails.loadUserByUsername("reader");
         String articleUrl = firstArticle(".join-forum", "an article open for comments");
         long articleId = Long.parseLong(document(articleUrl).select(".discussion").attr("data-article-id"));
-        long removed = comments.post(reader.id(), articleId, null, "A comment to remove, " + port + ".",
+        long removed = posting.post(reader.id(), articleId, null, "A comment to remove, " + port + ".",
                 "html-validity-removed-" + port).id();
         decisions.reject(removed, queues.version(removed), org.broadsheet.comment.RejectReason.OFF_TOPIC,
                 "Please keep to the article.", "moderator");
-        long picked = comments.post(accounts.idOf("editor").orElseThrow(), articleId, null,
+        long picked = posting.post(accounts.idOf("editor").orElseThrow(), articleId, null,
                 "A comment worth picking, " + port + ".", "html-validity-picked-" + port).id();
         decisions.pick(picked, true, "moderator");
         var pending = queues.page(org.broadsheet.comment.ModerationQueues.Queue.PENDING,

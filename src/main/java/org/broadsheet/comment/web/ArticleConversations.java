@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.Views.ArticlePage;
+import org.broadsheet.comment.CommentHighlights;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentViews.ArticleRef;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class ArticleConversations implements ArticleDiscussion {
 
     private final CommentService comments;
+    private final CommentHighlights highlights;
 
-    ArticleConversations(CommentService comments) {
+    ArticleConversations(CommentService comments, CommentHighlights highlights) {
         this.comments = comments;
+        this.highlights = highlights;
     }
 
     @Override
@@ -42,13 +45,13 @@ class ArticleConversations implements ArticleDiscussion {
     @Override
     public List<Long> mostDiscussed(Instant since, int limit) {
         PageTags.add(ContentChangedEvent.MOST_DISCUSSED);
-        return comments.mostDiscussed(since, limit);
+        return highlights.mostDiscussed(since, limit);
     }
 
     @Override
     public java.util.Map<Long, Pick> picks(java.util.Collection<Long> articleIds) {
         java.util.Map<Long, Pick> picks = new java.util.LinkedHashMap<>();
-        comments.picksFor(articleIds).forEach((article, pick) -> picks.put(article,
+        highlights.picksFor(articleIds).forEach((article, pick) -> picks.put(article,
                 new Pick(pick.authorName(), pick.excerpt(), pick.permalink())));
         return picks;
     }

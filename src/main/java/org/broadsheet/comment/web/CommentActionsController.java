@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.comment.CommentRejectedException;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.CommentReports;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.comment.CommentViews.CommentInContext;
 import org.broadsheet.comment.ReportReason;
 import org.broadsheet.shared.NotFoundException;
@@ -41,10 +45,19 @@ class CommentActionsController {
     static final String NOTICE_VIEW = "comment/notice";
 
     private final CommentService comments;
+    private final CommentEditing editing;
+    private final CommentReports reports;
+    private final Recommendations recommendations;
+    private final IgnoredReaders ignored;
     private final MessageSource messages;
 
-    CommentActionsController(CommentService comments, MessageSource messages) {
+    CommentActionsController(CommentService comments, CommentEditing editing, CommentReports reports,
+            Recommendations recommendations, IgnoredReaders ignored, MessageSource messages) {
         this.comments = comments;
+        this.editing = editing;
+        this.reports = reports;
+        this.recommendations = recommendations;
+        this.ignored = ignored;
         this.messages = messages;
     }
 
@@ -64,7 +77,7 @@ class CommentActionsController {
     String edit(@PathVariable long id, @RequestParam(defaultValue = "") String text,
             @AuthenticationPrincipal AccountUser user, Model model, HttpServletResponse response) {
         try {
-            comments.edit(user.id(), id, text);
+            editing.edit(user.id(), id, text);
             return "redirect:/comments/" + id + "#comment-" + id;
         } catch (CommentRejectedException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -83,7 +96,7 @@ class CommentActionsController {
 
     @PostMapping("/comments/{id}/delete")
     String delete(@PathVariable long id, @AuthenticationPrincipal AccountUser user, RedirectAttributes flash) {
-        long articleId = comments.delete(user.id(), id);
+        long articleId = editing.delete(user.id(), id);
         flash.addFlashAttribute("notice", "comment.deleted.done");
         return "redirect:" + comments.article(articleId).url() + "#comments";
     }
@@ -105,7 +118,7 @@ class CommentActionsController {
             if (form.reason() == null) {
                 throw new CommentRejectedException("comment.report.reason.required");
             }
-            comments.report(user.id(), id, form.reason(), form.note());
+            reports.report(user.id(), id, form.reason(), form.note());
             flash.addFlashAttribute("notice", "comment.report.done");
             return "redirect:/comments/" + id + "#comment-" + id;
         } catch (CommentRejectedException e) {
@@ -125,7 +138,7 @@ class CommentActionsController {
     @ResponseBody
     ResponseEntity<Object> recommendInPlace(@PathVariable long id, @AuthenticationPrincipal AccountUser user) {
         try {
-            return ResponseEntity.ok(comments.toggleRecommendation(user.id(), id));
+            return ResponseEntity.ok(recommendations.toggle(user.id(), id));
         } catch (CommentRejectedException e) {
             return ResponseEntity.unprocessableContent().body(Map.of("error", message(e)));
         }
@@ -135,7 +148,7 @@ class CommentActionsController {
     String recommend(@PathVariable long id, @RequestParam(required = false) String back,
             @AuthenticationPrincipal AccountUser user, Model model, HttpServletResponse response) {
         try {
-            comments.toggleRecommendation(user.id(), id);
+            recommendations.toggle(user.id(), id);
             return "redirect:" + ContinuePaths.safeOr(back, "/comments/" + id + "#comment-" + id);
         } catch (CommentRejectedException e) {
             return refused(model, response, comments.inContext(id), e);
@@ -147,7 +160,7 @@ class CommentActionsController {
             @AuthenticationPrincipal AccountUser user, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         try {
-            String name = comments.ignoreAuthorOf(user.id(), id);
+            String name = ignored.ignoreAuthorOf(user.id(), id);
             flash.addFlashAttribute("notice", "comment.ignore.done");
             flash.addFlashAttribute("noticeName", name);
         } catch (CommentRejectedException e) {

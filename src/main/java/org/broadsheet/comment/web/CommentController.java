@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.AccountUser;
 import org.broadsheet.comment.CommentRejectedException;
+import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentViews.CommentBox;
@@ -57,11 +58,14 @@ class CommentController {
             + "highlighted=${highlighted}, back=${back})";
 
     private final CommentService comments;
+    private final CommentPosting posting;
     private final FragmentRenderer fragments;
     private final MessageSource messages;
 
-    CommentController(CommentService comments, FragmentRenderer fragments, MessageSource messages) {
+    CommentController(CommentService comments, CommentPosting posting, FragmentRenderer fragments,
+            MessageSource messages) {
         this.comments = comments;
+        this.posting = posting;
         this.fragments = fragments;
         this.messages = messages;
     }
@@ -109,7 +113,7 @@ class CommentController {
     ResponseEntity<String> postInPlace(@PathVariable long id, @ModelAttribute CommentForm form,
             @AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response) {
         try {
-            Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
+            Posted posted = posting.post(user.id(), id, form.parentId(), form.text(), form.key());
             if (posted.held()) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).build();
             }
@@ -128,7 +132,7 @@ class CommentController {
     String post(@PathVariable long id, @ModelAttribute CommentForm form, @AuthenticationPrincipal AccountUser user,
             Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            Posted posted = comments.post(user.id(), id, form.parentId(), form.text(), form.key());
+            Posted posted = posting.post(user.id(), id, form.parentId(), form.text(), form.key());
             if (posted.held()) {
                 flash.addFlashAttribute("notice", "comment.held.posted." + (posted.holdReason() == null ? "unverified"
                         : posted.holdReason().name().toLowerCase(java.util.Locale.ROOT)));

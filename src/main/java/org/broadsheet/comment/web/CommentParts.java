@@ -21,6 +21,7 @@ import org.broadsheet.comment.RejectReason;
 import org.broadsheet.comment.ModerationRules.Notice;
 import org.broadsheet.comment.CommentViews.Viewer;
 import org.broadsheet.comment.FollowedAuthors;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.SignedInReader;
 import org.broadsheet.pages.PagePart;
 import org.broadsheet.pages.PageReader;
@@ -197,17 +198,17 @@ class CommentParts {
     }
 
     @Bean
-    PagePart<Fold, Set<Long>> ignoreOpen(CommentService comments) {
-        return fold("ignore-open", comments);
+    PagePart<Fold, Set<Long>> ignoreOpen(IgnoredReaders ignored) {
+        return fold("ignore-open", ignored);
     }
 
     @Bean
-    PagePart<Fold, Set<Long>> ignoreClose(CommentService comments) {
-        return fold("ignore-close", comments);
+    PagePart<Fold, Set<Long>> ignoreClose(IgnoredReaders ignored) {
+        return fold("ignore-close", ignored);
     }
 
     /** The fold around a comment of a reader the reader ignores, opened before it and closed after it. */
-    private static PagePart<Fold, Set<Long>> fold(String name, CommentService comments) {
+    private static PagePart<Fold, Set<Long>> fold(String name, IgnoredReaders readers) {
         return new PagePart<>() {
             @Override
             public String name() {
@@ -222,7 +223,7 @@ class CommentParts {
             @Override
             public Set<Long> prepare(PageReader reader, List<Fold> places) {
                 Long accountId = accountId(reader);
-                return accountId == null ? Set.of() : ignored(reader.request(), accountId, comments);
+                return accountId == null ? Set.of() : ignored(reader.request(), accountId, readers);
             }
 
             @Override
@@ -239,13 +240,13 @@ class CommentParts {
 
     /** Whom the reader ignores, read once for the request (the opening and the closing of folds both ask). */
     @SuppressWarnings("unchecked")
-    private static Set<Long> ignored(HttpServletRequest request, long accountId, CommentService comments) {
+    private static Set<Long> ignored(HttpServletRequest request, long accountId, IgnoredReaders readers) {
         String attribute = CommentParts.class.getName() + ".ignored";
         Object known = request.getAttribute(attribute);
         if (known instanceof Set<?> set) {
             return (Set<Long>) set;
         }
-        Set<Long> ignored = comments.ignoredIds(accountId);
+        Set<Long> ignored = readers.ids(accountId);
         request.setAttribute(attribute, ignored);
         return ignored;
     }

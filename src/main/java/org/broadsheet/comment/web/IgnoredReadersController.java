@@ -1,7 +1,7 @@
 package org.broadsheet.comment.web;
 
 import org.broadsheet.account.AccountUser;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,15 +16,15 @@ class IgnoredReadersController {
 
     static final String VIEW = "comment/ignored";
 
-    private final CommentService comments;
+    private final IgnoredReaders ignored;
 
-    IgnoredReadersController(CommentService comments) {
-        this.comments = comments;
+    IgnoredReadersController(IgnoredReaders ignored) {
+        this.ignored = ignored;
     }
 
     @GetMapping("/account/ignored")
     String list(@AuthenticationPrincipal AccountUser user, Model model) {
-        model.addAttribute("ignored", comments.ignoredBy(user.id()));
+        model.addAttribute("ignored", ignored.of(user.id()));
         return VIEW;
     }
 
@@ -32,7 +32,7 @@ class IgnoredReadersController {
     String remove(@RequestParam String username, @AuthenticationPrincipal AccountUser user,
             RedirectAttributes flash) {
         flash.addFlashAttribute("notice", "ignored.removed");
-        flash.addFlashAttribute("noticeName", comments.unignore(user.id(), username));
+        flash.addFlashAttribute("noticeName", ignored.unignore(user.id(), username));
         return "redirect:/account/ignored";
     }
 }

@@ -12,9 +12,9 @@ import jakarta.validation.Valid;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
+import org.broadsheet.article.AuthorCatalogue;
 import org.broadsheet.article.Catalogue.AuthorDetails;
 import org.broadsheet.article.Catalogue.AuthorRow;
-import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.StaleEditException;
 import org.broadsheet.media.StoredImage;
@@ -40,11 +40,11 @@ class AuthorDeskController {
     static final String LIST_VIEW = "editorial/authors";
     static final String FORM_VIEW = "editorial/author-form";
 
-    private final CatalogueService catalogue;
+    private final AuthorCatalogue catalogue;
     private final AccountService accounts;
     private final FormUploads uploads;
 
-    AuthorDeskController(CatalogueService catalogue, AccountService accounts, FormUploads uploads) {
+    AuthorDeskController(AuthorCatalogue catalogue, AccountService accounts, FormUploads uploads) {
         this.catalogue = catalogue;
         this.accounts = accounts;
         this.uploads = uploads;

@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.broadsheet.article.Catalogue;
 import org.broadsheet.article.Catalogue.AuthorChange;
 import org.broadsheet.article.Catalogue.AuthorDetails;
-import org.broadsheet.article.CatalogueService;
 
 /**
  * An author's profile as the form posts it. The photo is a picture on this site (its path), as the site's
@@ -15,7 +15,7 @@ import org.broadsheet.article.CatalogueService;
 record AuthorForm(
         @NotBlank(message = "{catalogue.name.required}")
         @Size(max = 120, message = "{catalogue.name.size}") String name,
-        @Size(max = CatalogueService.SLUG_MAX, message = "{catalogue.slug.size}") String slug,
+        @Size(max = Catalogue.SLUG_MAX, message = "{catalogue.slug.size}") String slug,
         @Size(max = 120, message = "{catalogue.author.roleTitle.size}") String roleTitle,
         @Size(max = 2000, message = "{catalogue.author.bio.size}") String bio,
         @Size(max = 500, message = "{catalogue.author.photoUrl.size}")

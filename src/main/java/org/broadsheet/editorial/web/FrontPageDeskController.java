@@ -3,8 +3,9 @@ package org.broadsheet.editorial.web;
 import java.security.Principal;
 
 import org.broadsheet.article.Catalogue.FrontPageDesk;
-import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.FrontPageChoices;
+import org.broadsheet.article.FrontPagePins;
 import org.broadsheet.article.StaleEditException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,16 +31,18 @@ class FrontPageDeskController {
     static final String VIEW = "editorial/front-page";
     private static final int MAX_SEARCH = 200;
 
-    private final CatalogueService catalogue;
+    private final FrontPageChoices choices;
+    private final FrontPagePins pins;
 
-    FrontPageDeskController(CatalogueService catalogue) {
-        this.catalogue = catalogue;
+    FrontPageDeskController(FrontPageChoices choices, FrontPagePins pins) {
+        this.choices = choices;
+        this.pins = pins;
     }
 
     @GetMapping("/admin/front-page")
     String desk(@RequestParam(required = false) String q, Model model) {
         String search = search(q);
-        var desk = catalogue.frontPageDesk(search);
+        var desk = choices.frontPageDesk(search);
         model.addAttribute("desk", desk);
         model.addAttribute("form", FrontPageForm.of(desk, search));
         return VIEW;
@@ -54,7 +57,7 @@ class FrontPageDeskController {
         }
         if (!errors.hasErrors()) {
             try {
-                catalogue.pinFrontPage(form.version(), form.lead(), form.top(), editor.getName());
+                pins.pinFrontPage(form.version(), form.lead(), form.top(), editor.getName());
                 return DeskForms.done(flash, "catalogue.front.saved", null, back(form.q()));
             } catch (EditRefusedException e) {
                 DeskForms.reject(errors, e);
@@ -65,7 +68,7 @@ class FrontPageDeskController {
                 return VIEW;
             }
         }
-        model.addAttribute("desk", catalogue.frontPageDesk(search(form.q())));
+        model.addAttribute("desk", choices.frontPageDesk(search(form.q())));
         return VIEW;
     }
 
@@ -73,7 +76,7 @@ class FrontPageDeskController {
     String clear(@RequestParam(required = false) Long version, Principal editor, RedirectAttributes flash,
             Model model) {
         try {
-            catalogue.clearFrontPage(version, editor.getName());
+            pins.clearFrontPage(version, editor.getName());
         } catch (StaleEditException e) {
             FrontPageDesk desk = staleDesk(null, "catalogue.front.stale.clear", model);
             model.addAttribute("form", FrontPageForm.of(desk, null));
@@ -84,7 +87,7 @@ class FrontPageDeskController {
 
     /** The desk as another editor's change left it, with a notice saying so (its message key). */
     private FrontPageDesk staleDesk(String q, String message, Model model) {
-        FrontPageDesk desk = catalogue.frontPageDesk(search(q));
+        FrontPageDesk desk = choices.frontPageDesk(search(q));
         model.addAttribute("desk", desk);
         model.addAttribute("stale", message);
         return desk;

@@ -6,7 +6,8 @@ import jakarta.validation.Valid;
 
 import org.broadsheet.article.Catalogue.SectionDetails;
 import org.broadsheet.article.EditRefusedException;
-import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.SectionCatalogue;
+import org.broadsheet.article.SectionEditing;
 import org.broadsheet.article.StaleEditException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +28,12 @@ class SectionDeskController {
     static final String LIST_VIEW = "editorial/sections";
     static final String FORM_VIEW = "editorial/section-form";
 
-    private final CatalogueService catalogue;
+    private final SectionCatalogue catalogue;
+    private final SectionEditing editing;
 
-    SectionDeskController(CatalogueService catalogue) {
+    SectionDeskController(SectionCatalogue catalogue, SectionEditing editing) {
         this.catalogue = catalogue;
+        this.editing = editing;
     }
 
     @GetMapping("/admin/sections")
@@ -76,7 +79,7 @@ class SectionDeskController {
             return FORM_VIEW;
         }
         try {
-            catalogue.saveSection(id, form.change(), editor.getName());
+            editing.saveSection(id, form.change(), editor.getName());
             return DeskForms.done(flash, id == null ? "catalogue.section.created" : "catalogue.section.saved",
                     form.name().strip(), "/admin/sections");
         } catch (EditRefusedException e) {

@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.broadsheet.article.Catalogue;
 import org.broadsheet.article.Catalogue.SectionChange;
 import org.broadsheet.article.Catalogue.SectionDetails;
-import org.broadsheet.article.CatalogueService;
 
 /**
  * A section as the form posts it: the parent by its slug (empty for a top-level section) and the order on the
@@ -15,7 +15,7 @@ import org.broadsheet.article.CatalogueService;
 record SectionForm(
         @NotBlank(message = "{catalogue.name.required}")
         @Size(max = 120, message = "{catalogue.name.size}") String name,
-        @Size(max = CatalogueService.SLUG_MAX, message = "{catalogue.slug.size}") String slug,
+        @Size(max = Catalogue.SLUG_MAX, message = "{catalogue.slug.size}") String slug,
         @Size(max = 500, message = "{catalogue.section.description.size}") String description,
         String parent,
         @NotBlank(message = "{catalogue.section.sortOrder.invalid}")

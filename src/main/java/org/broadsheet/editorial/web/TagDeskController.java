@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 
 import org.broadsheet.article.Catalogue.TagUse;
 import org.broadsheet.article.EditRefusedException;
-import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.TagCatalogue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,9 +26,9 @@ class TagDeskController {
     static final String LIST_VIEW = "editorial/tags";
     static final String FORM_VIEW = "editorial/tag-form";
 
-    private final CatalogueService catalogue;
+    private final TagCatalogue catalogue;
 
-    TagDeskController(CatalogueService catalogue) {
+    TagDeskController(TagCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 

@@ -3,14 +3,14 @@ package org.broadsheet.editorial.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.broadsheet.article.Catalogue;
 import org.broadsheet.article.Catalogue.TagUse;
-import org.broadsheet.article.CatalogueService;
 
 /** A new or renamed tag: its name, and its address (made from the name when left empty). */
 record TagForm(
         @NotBlank(message = "{catalogue.name.required}")
         @Size(max = 120, message = "{catalogue.name.size}") String name,
-        @Size(max = CatalogueService.SLUG_MAX, message = "{catalogue.slug.size}") String slug) {
+        @Size(max = Catalogue.SLUG_MAX, message = "{catalogue.slug.size}") String slug) {
 
     static TagForm empty() {
         return new TagForm("", "");

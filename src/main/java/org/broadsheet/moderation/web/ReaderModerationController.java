@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
+import org.broadsheet.comment.CommentRecords;
 import org.broadsheet.comment.ModerationQueues;
 import org.broadsheet.comment.ModerationQueues.Filter;
 import org.broadsheet.comment.ModerationQueues.Order;
@@ -42,20 +43,22 @@ class ReaderModerationController {
     private final ModerationQueues queues;
     private final Sanctions sanctions;
     private final ReaderRecords records;
+    private final CommentRecords commentRecords;
 
     ReaderModerationController(AccountService accounts, ModerationQueues queues, Sanctions sanctions,
-            ReaderRecords records) {
+            ReaderRecords records, CommentRecords commentRecords) {
         this.accounts = accounts;
         this.queues = queues;
         this.sanctions = sanctions;
         this.records = records;
+        this.commentRecords = commentRecords;
     }
 
     @GetMapping(PATH + "{username}")
     String reader(@PathVariable String username, @RequestParam(defaultValue = "1") int page, Model model) {
         Commenter reader = reader(username);
         model.addAttribute("reader", reader);
-        model.addAttribute("record", queues.record(reader.id()));
+        model.addAttribute("record", commentRecords.of(reader.id()));
         model.addAttribute("comments", queues.page(Queue.ALL, new Filter(null, reader.id(), null), Order.NEWEST,
                 Math.max(1, page)));
         model.addAttribute("sanctions", sanctions.history(reader.id()));

@@ -28,6 +28,10 @@ import java.util.List;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
+import org.broadsheet.comment.CommentEditing;
+import org.broadsheet.comment.CommentReports;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.comment.CommentViews.Recommendation;
 import org.broadsheet.comment.ReportReason;
 import org.broadsheet.shared.NotFoundException;
@@ -65,6 +69,18 @@ class CommentActionsControllerTests {
 
     @MockitoBean
     CommentService comments;
+
+    @MockitoBean
+    CommentEditing editing;
+
+    @MockitoBean
+    CommentReports reports;
+
+    @MockitoBean
+    Recommendations recommendations;
+
+    @MockitoBean
+    IgnoredReaders ignoredReaders;
 
     @MockitoBean
     ArticleService articles;
@@ -140,7 +156,7 @@ class CommentActionsControllerTests {
     @Test
     void shouldKeepTheTextOfARefusedEdit() throws Exception {
         String typed = "Too long </textarea><b>still</b>";
-        willThrow(new CommentRejectedException("comment.text.size")).given(comments).edit(ANA_ID, 20, typed);
+        willThrow(new CommentRejectedException("comment.text.size")).given(editing).edit(ANA_ID, 20, typed);
 
         Document page = html(perform(post("/comments/20/edit").param("text", typed))
                 .andExpect(status().isUnprocessableContent()));
@@ -178,7 +194,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldReturnToTheArticlesCommentsAfterDeleting() throws Exception {
-        given(comments.delete(ANA_ID, 20)).willReturn(ARTICLE_ID);
+        given(editing.delete(ANA_ID, 20)).willReturn(ARTICLE_ID);
 
         perform(post("/comments/20/delete")).andExpect(status().isFound())
                 .andExpect(redirectedUrl(ARTICLE_URL + "#comments"))
@@ -227,7 +243,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldSayWhenTheReaderHasAlreadyReportedTheComment() throws Exception {
-        willThrow(new CommentRejectedException("comment.report.already")).given(comments)
+        willThrow(new CommentRejectedException("comment.report.already")).given(reports)
                 .report(ANA_ID, 12, ReportReason.SPAM, "Again");
 
         Document page = html(perform(post("/comments/12/report").param("reason", "SPAM").param("note", "Again"))
@@ -241,7 +257,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldTreatTwoReportsRacingAsAlreadyReportedRatherThanFail() throws Exception {
-        willThrow(new DataIntegrityViolationException("uq_comment_report")).given(comments)
+        willThrow(new DataIntegrityViolationException("uq_comment_report")).given(reports)
                 .report(ANA_ID, 12, ReportReason.ABUSE, null);
 
         Document page = html(perform(post("/comments/12/report").param("reason", "ABUSE"))
@@ -263,7 +279,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldReturnToWhereTheReaderRecommendedFrom() throws Exception {
-        given(comments.toggleRecommendation(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
+        given(recommendations.toggle(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
 
         perform(post("/comments/12/recommend").param("back", ARTICLE_URL + "?sort=oldest#comment-12")
                 .header("Accept", BROWSER_ACCEPT)).andExpect(status().isFound())
@@ -273,7 +289,7 @@ class CommentActionsControllerTests {
     @ParameterizedTest
     @ValueSource(strings = { "https://evil.example/", "//evil.example/path", "/\\evil.example", "" })
     void shouldReturnToTheCommentRatherThanLeaveTheSite(String back) throws Exception {
-        given(comments.toggleRecommendation(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
+        given(recommendations.toggle(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
 
         perform(post("/comments/12/recommend").param("back", back).header("Accept", BROWSER_ACCEPT))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/comments/12#comment-12"));
@@ -281,7 +297,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldAnswerTheScriptWithTheNewCount() throws Exception {
-        given(comments.toggleRecommendation(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
+        given(recommendations.toggle(ANA_ID, 12)).willReturn(new Recommendation(true, 4));
 
         perform(post("/comments/12/recommend").accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -290,7 +306,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldTellTheScriptThatOwnCommentsCannotBeRecommended() throws Exception {
-        given(comments.toggleRecommendation(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.recommend.own"));
+        given(recommendations.toggle(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.recommend.own"));
 
         perform(post("/comments/20/recommend").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isUnprocessableContent())
@@ -299,7 +315,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldExplainToAFormThatOwnCommentsCannotBeRecommended() throws Exception {
-        given(comments.toggleRecommendation(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.recommend.own"));
+        given(recommendations.toggle(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.recommend.own"));
 
         Document page = html(perform(post("/comments/20/recommend").header("Accept", BROWSER_ACCEPT))
                 .andExpect(status().isUnprocessableContent()));
@@ -312,7 +328,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldIgnoreTheAuthorAndSaySo() throws Exception {
-        given(comments.ignoreAuthorOf(ANA_ID, 12)).willReturn("Sam Okafor");
+        given(ignoredReaders.ignoreAuthorOf(ANA_ID, 12)).willReturn("Sam Okafor");
 
         perform(post("/comments/12/ignore-author").param("back", ARTICLE_URL + "#comment-12"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl(ARTICLE_URL + "#comment-12"))
@@ -322,7 +338,7 @@ class CommentActionsControllerTests {
 
     @Test
     void shouldNotIgnoreOneself() throws Exception {
-        given(comments.ignoreAuthorOf(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.ignore.self"));
+        given(ignoredReaders.ignoreAuthorOf(ANA_ID, 20)).willThrow(new CommentRejectedException("comment.ignore.self"));
 
         Document page = html(perform(post("/comments/20/ignore-author").param("back", "https://evil.example"))
                 .andExpect(status().isUnprocessableContent()));

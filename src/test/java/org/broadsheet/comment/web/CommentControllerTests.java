@@ -31,6 +31,8 @@ import java.util.Set;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.shared.Datelines.Ago;
 import org.broadsheet.comment.CommentViews.CommentBox;
@@ -73,6 +75,12 @@ class CommentControllerTests {
 
     @MockitoBean
     CommentService comments;
+
+    @MockitoBean
+    CommentPosting posting;
+
+    @MockitoBean
+    IgnoredReaders ignoredReaders;
 
     @MockitoBean
     ArticleService articles;
@@ -243,7 +251,7 @@ class CommentControllerTests {
         CommentView ivys = by(30, 12L, "Ivy Noise", "ivy", "Buy my things.", 1, null, List.of());
         given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
                 .willReturn(CommentFixtures.anaViewing(1L));
-        given(comments.ignoredIds(ANA_ID)).willReturn(Set.of(12L));
+        given(ignoredReaders.ids(ANA_ID)).willReturn(Set.of(12L));
         given(comments.discussion(ARTICLE_ID, CommentSort.NEWEST, 1)).willReturn(
                 discussion(List.of(thread(sams, 0), thread(ivys, 0)), 1, 2, CommentSort.NEWEST));
 
@@ -433,7 +441,7 @@ class CommentControllerTests {
 
     @Test
     void shouldShowANewThreadOnTheArticle() throws Exception {
-        given(comments.post(ANA_ID, ARTICLE_ID, null, "Hello", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
+        given(posting.post(ANA_ID, ARTICLE_ID, null, "Hello", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
 
         mvc.perform(post("/articles/5/comments").param("text", "Hello").param("key", KEY).with(user(ana()))
@@ -442,7 +450,7 @@ class CommentControllerTests {
 
     @Test
     void shouldShowANewReplyInItsThread() throws Exception {
-        given(comments.post(ANA_ID, ARTICLE_ID, 12L, "Quite right", KEY)).willReturn(new Posted(41, ARTICLE_ID, false));
+        given(posting.post(ANA_ID, ARTICLE_ID, 12L, "Quite right", KEY)).willReturn(new Posted(41, ARTICLE_ID, false));
 
         mvc.perform(post("/articles/5/comments").param("text", "Quite right").param("parentId", "12")
                 .param("key", KEY).with(user(ana())).with(csrf()))
@@ -453,7 +461,7 @@ class CommentControllerTests {
     void shouldAnswerTheScriptWithTheNewCommentsHtml() throws Exception {
         CommentView posted = new CommentView(40, ARTICLE_ID, ANA_ID, "Ana Reader", "ana", List.of(),
                 CommentFixtures.POSTED, new Ago("now", 0), NOW, "<p>Hello there</p>", false, 0, 2, null, List.of(), null, false, 0);
-        given(comments.post(ANA_ID, ARTICLE_ID, 12L, "Hello there", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
+        given(posting.post(ANA_ID, ARTICLE_ID, 12L, "Hello there", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.inContext(40)).willReturn(new CommentInContext(ARTICLE, posted, "Hello there"));
         given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
                 .willReturn(CommentFixtures.anaViewing());
@@ -477,7 +485,7 @@ class CommentControllerTests {
     @Test
     void shouldShowARefusalNextToTheTextAndKeepWhatWasTyped() throws Exception {
         String typed = "See http://a.test, http://b.test,\nhttp://c.test & http://d.test </textarea> too";
-        given(comments.post(ANA_ID, ARTICLE_ID, null, typed, KEY))
+        given(posting.post(ANA_ID, ARTICLE_ID, null, typed, KEY))
                 .willThrow(new CommentRejectedException("comment.text.links"));
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
 
@@ -502,7 +510,7 @@ class CommentControllerTests {
 
     @Test
     void shouldKeepARefusedReplyUnderTheCommentItAnswers() throws Exception {
-        given(comments.post(ANA_ID, ARTICLE_ID, 1L, "Me too", KEY))
+        given(posting.post(ANA_ID, ARTICLE_ID, 1L, "Me too", KEY))
                 .willThrow(new CommentRejectedException("comment.text.too-fast"));
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
         given(comments.inContext(1)).willReturn(CommentFixtures.inContext(comment(1, "Open again.")));
@@ -521,7 +529,7 @@ class CommentControllerTests {
 
     @Test
     void shouldSayAHeldCommentWaitsForTheEmailAddressToBeVerified() throws Exception {
-        given(comments.post(ANA_ID, ARTICLE_ID, null, "Hello", KEY)).willReturn(new Posted(42, ARTICLE_ID, true));
+        given(posting.post(ANA_ID, ARTICLE_ID, null, "Hello", KEY)).willReturn(new Posted(42, ARTICLE_ID, true));
         given(comments.article(ARTICLE_ID)).willReturn(ARTICLE);
 
         mvc.perform(post("/articles/5/comments").param("text", "Hello").param("key", KEY).with(user(ana()))
@@ -539,7 +547,7 @@ class CommentControllerTests {
     @Test
     void shouldReturnTheNewCommentsHtmlAsHtml() throws Exception {
         CommentView posted = by(40, ANA_ID, "Ana Reader", "ana", "Hi", 1, null, List.of());
-        given(comments.post(ANA_ID, ARTICLE_ID, null, "Hi", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
+        given(posting.post(ANA_ID, ARTICLE_ID, null, "Hi", KEY)).willReturn(new Posted(40, ARTICLE_ID, false));
         given(comments.inContext(40)).willReturn(new CommentInContext(ARTICLE, posted, "Hi"));
         given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
                 .willReturn(CommentFixtures.anaViewing());

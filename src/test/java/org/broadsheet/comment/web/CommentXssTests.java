@@ -23,6 +23,8 @@ import java.util.Set;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.CommentSort;
 import org.broadsheet.comment.CommentViews.ArticleRef;
 import org.broadsheet.comment.CommentViews.CommentView;
@@ -58,6 +60,12 @@ class CommentXssTests {
 
     @MockitoBean
     CommentService comments;
+
+    @MockitoBean
+    CommentPosting posting;
+
+    @MockitoBean
+    IgnoredReaders ignoredReaders;
 
     @MockitoBean
     ArticleService articles;
@@ -119,7 +127,7 @@ class CommentXssTests {
         // Ana ignores the first author: the summary names them; the second she can ignore by name.
         given(comments.viewer(org.mockito.ArgumentMatchers.eq(ANA_ID), org.mockito.ArgumentMatchers.anyCollection()))
                 .willReturn(new Viewer(ANA_ID, Set.of(), NOW));
-        given(comments.ignoredIds(ANA_ID)).willReturn(Set.of(21L));
+        given(ignoredReaders.ids(ANA_ID)).willReturn(Set.of(21L));
         given(comments.thread(2)).willReturn(new ThreadPage(CommentFixtures.ARTICLE, thread(hostileThread(), 0), 2));
 
         Document page = html(get("/comments/2").with(user(ana())));
@@ -151,7 +159,7 @@ class CommentXssTests {
     @Test
     void shouldKeepRefusedTextInsideTheTextarea() throws Exception {
         String typed = "</textarea>" + SCRIPT + IMG;
-        given(comments.post(ANA_ID, ARTICLE_ID, null, typed, KEY))
+        given(posting.post(ANA_ID, ARTICLE_ID, null, typed, KEY))
                 .willThrow(new CommentRejectedException("comment.text.links"));
         given(comments.article(ARTICLE_ID)).willReturn(CommentFixtures.ARTICLE);
 
@@ -166,7 +174,7 @@ class CommentXssTests {
 
     @Test
     void shouldListIgnoredReadersNamesAsText() throws Exception {
-        given(comments.ignoredBy(ANA_ID)).willReturn(List.of(new IgnoredReader("img", IMG),
+        given(ignoredReaders.of(ANA_ID)).willReturn(List.of(new IgnoredReader("img", IMG),
                 new IgnoredReader("script", SCRIPT)));
 
         Document page = html(get("/account/ignored").with(user(ana())));

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.CommentViews.IgnoredReader;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
@@ -35,8 +35,10 @@ class IgnoredReadersControllerTests {
     @Autowired
     MockMvc mvc;
 
+    
+
     @MockitoBean
-    CommentService comments;
+    IgnoredReaders ignoredReaders;
 
     @MockitoBean
     ArticleService articles;
@@ -48,7 +50,7 @@ class IgnoredReadersControllerTests {
 
     @Test
     void shouldListTheIgnoredReadersEachWithAButtonToStopIgnoringThem() throws Exception {
-        given(comments.ignoredBy(ANA_ID)).willReturn(List.of(new IgnoredReader("sam", "Sam Okafor"),
+        given(ignoredReaders.of(ANA_ID)).willReturn(List.of(new IgnoredReader("sam", "Sam Okafor"),
                 new IgnoredReader("ivy", "Ivy Noise")));
 
         Document page = html("/account/ignored");
@@ -70,7 +72,7 @@ class IgnoredReadersControllerTests {
 
     @Test
     void shouldSayWhenTheReaderIgnoresNobody() throws Exception {
-        given(comments.ignoredBy(ANA_ID)).willReturn(List.of());
+        given(ignoredReaders.of(ANA_ID)).willReturn(List.of());
 
         Document page = html("/account/ignored");
 
@@ -81,7 +83,7 @@ class IgnoredReadersControllerTests {
 
     @Test
     void shouldStopIgnoringAReaderAndSaySo() throws Exception {
-        given(comments.unignore(ana().id(), "sam")).willReturn("Sam Okafor");
+        given(ignoredReaders.unignore(ana().id(), "sam")).willReturn("Sam Okafor");
 
         mvc.perform(post("/account/ignored/remove").param("username", "sam").with(user(ana())).with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/account/ignored"))

@@ -28,11 +28,11 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.media.MediaRejectedException;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.media.StoredImage;
+import org.broadsheet.article.AuthorCatalogue;
 import org.broadsheet.article.Catalogue.AuthorChange;
 import org.broadsheet.article.Catalogue.AuthorDetails;
 import org.broadsheet.article.Catalogue.AuthorRow;
 import org.broadsheet.article.EditRefusedException;
-import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.StaleEditException;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.web.WebSliceTestConfig;
@@ -63,7 +63,7 @@ class AuthorDeskControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    CatalogueService catalogue;
+    AuthorCatalogue catalogue;
 
     @MockitoBean
     AccountService accounts;

@@ -25,8 +25,9 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Catalogue.FrontPageDesk;
 import org.broadsheet.article.Catalogue.Pin;
 import org.broadsheet.article.Catalogue.PinChoice;
-import org.broadsheet.article.CatalogueService;
 import org.broadsheet.article.EditRefusedException;
+import org.broadsheet.article.FrontPageChoices;
+import org.broadsheet.article.FrontPagePins;
 import org.broadsheet.article.StaleEditException;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.SectionLink;
@@ -60,7 +61,10 @@ class FrontPageDeskControllerTests {
     Datelines datelines;
 
     @MockitoBean
-    CatalogueService catalogue;
+    FrontPageChoices choices;
+
+    @MockitoBean
+    FrontPagePins pins;
 
     @MockitoBean
     ArticleService articles;
@@ -85,7 +89,7 @@ class FrontPageDeskControllerTests {
 
     @BeforeEach
     void pins() {
-        given(catalogue.frontPageDesk(any())).willReturn(desk());
+        given(choices.frontPageDesk(any())).willReturn(desk());
     }
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
@@ -127,7 +131,7 @@ class FrontPageDeskControllerTests {
     void shouldSearchForStoriesToPinAndKeepTheSearch() throws Exception {
         Document page = page(get("/admin/front-page").param("q", "  ferry ").with(user("eden").roles("EDITOR")));
 
-        verify(catalogue).frontPageDesk("ferry");
+        verify(choices).frontPageDesk("ferry");
         assertThat(page.select("#front-q").val()).isEqualTo("ferry");
         assertThat(page.select("form.pin-form input[name=q]").val()).isEqualTo("ferry");
         assertThat(page.select(".desk-count").text()).contains("4 published stories match \"ferry\"");
@@ -140,7 +144,7 @@ class FrontPageDeskControllerTests {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page?q=ferry%20boats"))
                 .andExpect(flash().attribute("notice", "catalogue.front.saved"));
 
-        verify(catalogue).pinFrontPage(7L, 12L, Arrays.asList(null, 13L, null, 11L), "eden");
+        verify(pins).pinFrontPage(7L, 12L, Arrays.asList(null, 13L, null, 11L), "eden");
     }
 
     @Test
@@ -149,7 +153,7 @@ class FrontPageDeskControllerTests {
                 .param("lead", "").param("top", "", "", "", "").param("version", "7")).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/front-page"));
 
-        verify(catalogue).pinFrontPage(7L, null, Arrays.asList(null, null, null, null), "eden");
+        verify(pins).pinFrontPage(7L, null, Arrays.asList(null, null, null, null), "eden");
     }
 
     @Test
@@ -159,12 +163,12 @@ class FrontPageDeskControllerTests {
                     .param("lead", fields[0]).param("top", fields[1]).param("version", fields[2]))
                     .andExpect(status().isBadRequest());
         }
-        verify(catalogue, never()).pinFrontPage(any(), any(), any(), anyString());
+        verify(pins, never()).pinFrontPage(any(), any(), any(), anyString());
     }
 
     @Test
     void shouldShowARefusalAndKeepTheChoices() throws Exception {
-        willThrow(new EditRefusedException("top", "catalogue.front.twice")).given(catalogue)
+        willThrow(new EditRefusedException("top", "catalogue.front.twice")).given(pins)
                 .pinFrontPage(any(), eq(12L), any(), anyString());
 
         Document page = page(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
@@ -182,7 +186,7 @@ class FrontPageDeskControllerTests {
 
     @Test
     void shouldRefusePinsAnotherEditorChangedMeanwhileKeepingTheChoicesOverTheNewVersion() throws Exception {
-        willThrow(new StaleEditException("front page")).given(catalogue)
+        willThrow(new StaleEditException("front page")).given(pins)
                 .pinFrontPage(eq(6L), any(), any(), anyString());
 
         Document page = page(post("/admin/front-page").with(user("eden").roles("EDITOR")).with(csrf())
@@ -199,7 +203,7 @@ class FrontPageDeskControllerTests {
         assertThat(page.select("form.pin-form input[name=q]").val()).isEqualTo("ferry");
         // Saving again is a deliberate choice over the pins now saved.
         assertThat(page.select("form.pin-form input[name=version]").val()).isEqualTo("7");
-        verify(catalogue).frontPageDesk("ferry");
+        verify(choices).frontPageDesk("ferry");
     }
 
     @Test
@@ -209,12 +213,12 @@ class FrontPageDeskControllerTests {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/front-page"))
                 .andExpect(flash().attribute("notice", "catalogue.front.cleared"));
 
-        verify(catalogue).clearFrontPage(7L, "eden");
+        verify(pins).clearFrontPage(7L, "eden");
     }
 
     @Test
     void shouldRefuseToClearPinsAnotherEditorChangedMeanwhile() throws Exception {
-        willThrow(new StaleEditException("front page")).given(catalogue).clearFrontPage(eq(6L), anyString());
+        willThrow(new StaleEditException("front page")).given(pins).clearFrontPage(eq(6L), anyString());
 
         Document page = page(post("/admin/front-page/clear").with(user("eden").roles("EDITOR")).with(csrf())
                 .param("version", "6"));
@@ -235,7 +239,7 @@ class FrontPageDeskControllerTests {
     @Test
     void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
         EditorsOnly.assertPostsNeedTheCsrfToken(mvc, "/admin/front-page", "/admin/front-page/clear");
-        verify(catalogue, never()).pinFrontPage(any(), any(), any(), anyString());
-        verify(catalogue, never()).clearFrontPage(any(), anyString());
+        verify(pins, never()).pinFrontPage(any(), any(), any(), anyString());
+        verify(pins, never()).clearFrontPage(any(), anyString());
     }
 }

@@ -25,7 +25,8 @@ import org.broadsheet.article.Catalogue.SectionChange;
 import org.broadsheet.article.Catalogue.SectionDetails;
 import org.broadsheet.article.Catalogue.SectionRow;
 import org.broadsheet.article.EditRefusedException;
-import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.SectionCatalogue;
+import org.broadsheet.article.SectionEditing;
 import org.broadsheet.article.StaleEditException;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
@@ -55,7 +56,10 @@ class SectionDeskControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    CatalogueService catalogue;
+    SectionCatalogue catalogue;
+
+    @MockitoBean
+    SectionEditing editing;
 
     @MockitoBean
     ArticleService articles;
@@ -121,7 +125,7 @@ class SectionDeskControllerTests {
                 .andExpect(flash().attribute("noticeName", "Travel"));
 
         ArgumentCaptor<SectionChange> change = ArgumentCaptor.forClass(SectionChange.class);
-        verify(catalogue).saveSection(isNull(), change.capture(), eq("eden"));
+        verify(editing).saveSection(isNull(), change.capture(), eq("eden"));
         assertThat(change.getValue()).isEqualTo(new SectionChange("Travel", "", "Abroad.", "", 70, null));
     }
 
@@ -133,12 +137,12 @@ class SectionDeskControllerTests {
         assertThat(page.select("#sortOrder").val()).isEqualTo("ten");
         assertThat(page.select("#name-error").text()).isEqualTo("Please enter a name.");
         assertThat(page.select("#description").val()).isEqualTo("Abroad.");
-        verify(catalogue, never()).saveSection(any(), any(), anyString());
+        verify(editing, never()).saveSection(any(), any(), anyString());
     }
 
     @Test
     void shouldRefuseToPlaceASectionUnderItselfNextToTheParent() throws Exception {
-        given(catalogue.saveSection(eq(2L), any(), anyString()))
+        given(editing.saveSection(eq(2L), any(), anyString()))
                 .willThrow(new EditRefusedException("parent", "catalogue.section.parent.loop"));
 
         Document page = page(save("/admin/sections/2", "parent", "europe"));
@@ -150,7 +154,7 @@ class SectionDeskControllerTests {
 
     @Test
     void shouldSayWhyTheAddressOfASectionWithArticlesCannotChange() throws Exception {
-        given(catalogue.saveSection(eq(2L), any(), anyString()))
+        given(editing.saveSection(eq(2L), any(), anyString()))
                 .willThrow(new EditRefusedException("slug", "catalogue.section.slug.locked"));
 
         Document page = page(save("/admin/sections/2", "slug", "abroad"));
@@ -161,7 +165,7 @@ class SectionDeskControllerTests {
 
     @Test
     void shouldShowWhatTheOtherEditorSavedAndKeepTheInput() throws Exception {
-        given(catalogue.saveSection(eq(2L), any(), anyString())).willThrow(new StaleEditException("section 2"));
+        given(editing.saveSection(eq(2L), any(), anyString())).willThrow(new StaleEditException("section 2"));
         given(catalogue.section(2)).willReturn(WORLD_DETAILS, new SectionDetails(2, "world", "World news",
                 "Abroad.", "news", 25, 6, true, "/sections/world"));
 
@@ -181,6 +185,6 @@ class SectionDeskControllerTests {
     @Test
     void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
         EditorsOnly.assertPostsNeedTheCsrfToken(mvc, "/admin/sections/new", "/admin/sections/2");
-        verify(catalogue, never()).saveSection(any(), any(), anyString());
+        verify(editing, never()).saveSection(any(), any(), anyString());
     }
 }

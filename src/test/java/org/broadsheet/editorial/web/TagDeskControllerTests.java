@@ -22,7 +22,7 @@ import java.util.List;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.Catalogue.TagUse;
 import org.broadsheet.article.EditRefusedException;
-import org.broadsheet.article.CatalogueService;
+import org.broadsheet.article.TagCatalogue;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,7 +47,7 @@ class TagDeskControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    CatalogueService catalogue;
+    TagCatalogue catalogue;
 
     @MockitoBean
     ArticleService articles;

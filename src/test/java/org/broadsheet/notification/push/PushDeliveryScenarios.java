@@ -34,7 +34,8 @@ import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
+import org.broadsheet.comment.Recommendations;
 import org.broadsheet.notification.NotificationKind;
 import org.broadsheet.notification.NotificationService;
 import org.broadsheet.shared.EventRetries;
@@ -107,8 +108,13 @@ abstract class PushDeliveryScenarios {
     @Autowired
     NotificationService notifications;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
+
+    @Autowired
+    Recommendations recommendations;
 
     @Autowired
     AccountService accounts;
@@ -172,7 +178,7 @@ abstract class PushDeliveryScenarios {
     }
 
     private long comment(long author, Long parent, String text) {
-        return comments.post(author, article, parent, text, UUID.randomUUID().toString()).id();
+        return posting.post(author, article, parent, text, UUID.randomUUID().toString()).id();
     }
 
     @Test
@@ -216,7 +222,7 @@ abstract class PushDeliveryScenarios {
         long anas = comment(ana, null, "Ana on the harbour wall");
 
         comment(reader("Ben"), anas, "Ben answers Ana");
-        comments.toggleRecommendation(reader("Cal"), anas);
+        recommendations.toggle(reader("Cal"), anas);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.received().size() == 1);
         DurableEventsSettled.await(jdbc);

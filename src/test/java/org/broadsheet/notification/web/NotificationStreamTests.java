@@ -28,7 +28,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleTestData;
-import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentPosting;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,10 @@ class NotificationStreamTests {
     @Autowired
     AccountService accounts;
 
+    
+
     @Autowired
-    CommentService comments;
+    CommentPosting posting;
 
     @Autowired
     ArticleService articles;
@@ -158,7 +160,7 @@ class NotificationStreamTests {
         ArticleTestData data = new ArticleTestData(articles);
         long article = data.article(data.section(null), data.author()).headline("The harbour wall")
                 .slug(ArticleTestData.unique("stream")).save();
-        long anas = comments.post(anaId, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
+        long anas = posting.post(anaId, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
         HttpClient client = signedIn(ana);
         int before = streams.openStreams();
 
@@ -174,7 +176,7 @@ class NotificationStreamTests {
                 .isLessThanOrEqualTo(REQUEST_THREADS);
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.getActiveCount() == 0);
 
-        comments.post(benId, article, anas, "Ben answers Ana", UUID.randomUUID().toString());
+        posting.post(benId, article, anas, "Ben answers Ana", UUID.randomUUID().toString());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> open.stream().allMatch(s -> s.heard("\"count\":1")
                 && s.heard("Ben replied to your comment on")));

@@ -43,10 +43,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database words a constraint violation differently. Each test works with sections, authors and tags of its
  * own; the pins are the site's one front page, so every test leaves none behind.
  */
-abstract class CatalogueServiceScenarios {
+abstract class CatalogueScenarios {
 
     @Autowired
-    CatalogueService catalogue;
+    AuthorCatalogue authors;
+
+    @Autowired
+    SectionCatalogue sections;
+
+    @Autowired
+    SectionEditing editing;
+
+    @Autowired
+    TagCatalogue tags;
+
+    @Autowired
+    FrontPageChoices choices;
+
+    @Autowired
+    FrontPagePins pins;
 
     @Autowired
     ArticleService articles;
@@ -65,17 +80,17 @@ abstract class CatalogueServiceScenarios {
     @BeforeEach
     void setUp() {
         data = new ArticleTestData(articles);
-        catalogue.clearFrontPage(pinsVersion(), "test");
+        pins.clearFrontPage(pinsVersion(), "test");
     }
 
     @AfterEach
     void leaveNoPins() {
-        catalogue.clearFrontPage(pinsVersion(), "test");
+        pins.clearFrontPage(pinsVersion(), "test");
     }
 
     /** The version of the pins an editor's desk page shows now. */
     private long pinsVersion() {
-        return catalogue.frontPageDesk(null).version();
+        return choices.frontPageDesk(null).version();
     }
 
     private static AuthorChange author(String name, String slug, Long version) {
@@ -83,7 +98,7 @@ abstract class CatalogueServiceScenarios {
     }
 
     private long sectionId(String slug) {
-        return catalogue.sections().stream().filter(s -> s.slug().equals(slug)).findFirst().orElseThrow().id();
+        return sections.sections().stream().filter(s -> s.slug().equals(slug)).findFirst().orElseThrow().id();
     }
 
     private static void assertRefused(Runnable change, String field, String messageKey) {
@@ -98,10 +113,10 @@ abstract class CatalogueServiceScenarios {
     @Test
     void shouldMakeTheAuthorsAddressFromTheNameAndShowTheProfileOnTheirPage() {
         String suffix = ArticleTestData.unique("x");
-        long id = catalogue.saveAuthor(null, new AuthorChange("Zoë Ní Bhriain " + suffix, " ", "Correspondent",
+        long id = authors.saveAuthor(null, new AuthorChange("Zoë Ní Bhriain " + suffix, " ", "Correspondent",
                 "Line one.\nLine two.", "/images/zoe.jpg", null, null), "eden");
 
-        AuthorDetails saved = catalogue.author(id);
+        AuthorDetails saved = authors.author(id);
         assertThat(saved.slug()).isEqualTo("zoe-ni-bhriain-" + suffix);
         assertThat(saved.url()).isEqualTo("/authors/zoe-ni-bhriain-" + suffix);
         Views.AuthorPage page = articles.author(saved.slug(), 1);
@@ -113,13 +128,13 @@ abstract class CatalogueServiceScenarios {
 
     @Test
     void shouldEditAnAuthorOverTheVersionTheEditorOpened() {
-        long id = catalogue.saveAuthor(null, author("Ana " + ArticleTestData.unique("a"), null, null), "eden");
-        AuthorDetails opened = catalogue.author(id);
+        long id = authors.saveAuthor(null, author("Ana " + ArticleTestData.unique("a"), null, null), "eden");
+        AuthorDetails opened = authors.author(id);
 
-        catalogue.saveAuthor(id, new AuthorChange("Ana Renamed", opened.slug(), "", "", "", null, opened.version()),
+        authors.saveAuthor(id, new AuthorChange("Ana Renamed", opened.slug(), "", "", "", null, opened.version()),
                 "eden");
 
-        AuthorDetails saved = catalogue.author(id);
+        AuthorDetails saved = authors.author(id);
         assertThat(saved.name()).isEqualTo("Ana Renamed");
         assertThat(saved.roleTitle()).isNull();
         assertThat(saved.bio()).isNull();
@@ -129,28 +144,28 @@ abstract class CatalogueServiceScenarios {
 
     @Test
     void shouldRefuseAStaleAuthorSaveAndKeepWhatTheOtherEditorSaved() {
-        long id = catalogue.saveAuthor(null, author("Bo " + ArticleTestData.unique("b"), null, null), "eden");
-        AuthorDetails opened = catalogue.author(id);
-        catalogue.saveAuthor(id, new AuthorChange("Bo First", opened.slug(), null, null, null, null,
+        long id = authors.saveAuthor(null, author("Bo " + ArticleTestData.unique("b"), null, null), "eden");
+        AuthorDetails opened = authors.author(id);
+        authors.saveAuthor(id, new AuthorChange("Bo First", opened.slug(), null, null, null, null,
                 opened.version()), "first");
 
-        assertThatThrownBy(() -> catalogue.saveAuthor(id, new AuthorChange("Bo Second", opened.slug(), null, null,
+        assertThatThrownBy(() -> authors.saveAuthor(id, new AuthorChange("Bo Second", opened.slug(), null, null,
                 null, null, opened.version()), "second")).isInstanceOf(StaleEditException.class);
-        assertThat(catalogue.author(id).name()).isEqualTo("Bo First");
+        assertThat(authors.author(id).name()).isEqualTo("Bo First");
     }
 
     @Test
     void shouldRefuseAnAuthorsAddressTakenByAnotherAuthor() {
         String slug = ArticleTestData.unique("taken-author");
-        catalogue.saveAuthor(null, author("First", slug, null), "eden");
-        long other = catalogue.saveAuthor(null, author("Second", null, null), "eden");
+        authors.saveAuthor(null, author("First", slug, null), "eden");
+        long other = authors.saveAuthor(null, author("Second", null, null), "eden");
 
-        assertRefused(() -> catalogue.saveAuthor(null, author("Third", slug, null), "eden"), "slug",
+        assertRefused(() -> authors.saveAuthor(null, author("Third", slug, null), "eden"), "slug",
                 "catalogue.author.slug.taken");
-        assertRefused(() -> catalogue.saveAuthor(other, author("Second", slug, catalogue.author(other).version()),
+        assertRefused(() -> authors.saveAuthor(other, author("Second", slug, authors.author(other).version()),
                 "eden"), "slug", "catalogue.author.slug.taken");
         // Spelt differently, the same address.
-        assertRefused(() -> catalogue.saveAuthor(null, author("Fourth", slug.toUpperCase(), null), "eden"), "slug",
+        assertRefused(() -> authors.saveAuthor(null, author("Fourth", slug.toUpperCase(), null), "eden"), "slug",
                 "catalogue.author.slug.taken");
     }
 
@@ -171,7 +186,7 @@ abstract class CatalogueServiceScenarios {
                 await(commit);
             }));
             assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Long> mine = pool.submit(() -> catalogue.saveAuthor(null, author("Mine", slug, null), "eden"));
+            Future<Long> mine = pool.submit(() -> authors.saveAuthor(null, author("Mine", slug, null), "eden"));
             // Mine is now checking (and finding nothing) or waiting on the rival's row: let the rival commit.
             Thread.sleep(300);
             commit.countDown();
@@ -200,12 +215,12 @@ abstract class CatalogueServiceScenarios {
     void shouldListSectionsUnderTheirParentsInFrontPageOrder() {
         String parent = data.section(null);
         long parentId = sectionId(parent);
-        long second = catalogue.saveSection(null, new SectionChange("Bb " + parent, null, null, parent, 20, null),
+        long second = editing.saveSection(null, new SectionChange("Bb " + parent, null, null, parent, 20, null),
                 "eden");
-        long first = catalogue.saveSection(null, new SectionChange("Zz " + parent, null, null, parent, 10, null),
+        long first = editing.saveSection(null, new SectionChange("Zz " + parent, null, null, parent, 10, null),
                 "eden");
 
-        List<SectionRow> rows = catalogue.sections();
+        List<SectionRow> rows = sections.sections();
         List<Long> ids = rows.stream().map(SectionRow::id).toList();
         int at = ids.indexOf(parentId);
         assertThat(ids.subList(at, at + 3)).containsExactly(parentId, first, second);
@@ -218,17 +233,17 @@ abstract class CatalogueServiceScenarios {
         String top = data.section(null);
         String middle = data.section(top);
         String bottom = data.section(middle);
-        SectionDetails section = catalogue.section(sectionId(top));
+        SectionDetails section = sections.section(sectionId(top));
 
         for (String parent : List.of(top, middle, bottom)) {
-            assertRefused(() -> catalogue.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
+            assertRefused(() -> editing.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
                     null, parent, 0, section.version()), "eden"), "parent", "catalogue.section.parent.loop");
         }
-        assertRefused(() -> catalogue.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
+        assertRefused(() -> editing.saveSection(section.id(), new SectionChange(section.name(), section.slug(),
                 null, "no-such-section", 0, section.version()), "eden"), "parent",
                 "catalogue.section.parent.unknown");
-        assertThat(catalogue.section(section.id()).parentSlug()).isNull();
-        assertThat(catalogue.parentChoices(section.id())).extracting(SectionRow::slug)
+        assertThat(sections.section(section.id()).parentSlug()).isNull();
+        assertThat(sections.parentChoices(section.id())).extracting(SectionRow::slug)
                 .doesNotContain(top, middle, bottom);
     }
 
@@ -237,9 +252,9 @@ abstract class CatalogueServiceScenarios {
         String news = data.section(null);
         String world = data.section(null);
         articles.navigation(); // the reader's pages now hold the section tree in memory
-        SectionDetails opened = catalogue.section(sectionId(world));
+        SectionDetails opened = sections.section(sectionId(world));
 
-        catalogue.saveSection(opened.id(), new SectionChange("Renamed " + world, world, "Now under news", news, 5,
+        editing.saveSection(opened.id(), new SectionChange("Renamed " + world, world, "Now under news", news, 5,
                 opened.version()), "eden");
 
         assertThat(articles.navigation()).extracting(Views.SectionLink::slug).contains(news).doesNotContain(world);
@@ -255,36 +270,36 @@ abstract class CatalogueServiceScenarios {
         data.article(published, data.author()).save();
         String drafts = data.section(null);
         data.article(drafts, data.author()).draft().save();
-        SectionDetails locked = catalogue.section(sectionId(published));
-        SectionDetails free = catalogue.section(sectionId(drafts));
+        SectionDetails locked = sections.section(sectionId(published));
+        SectionDetails free = sections.section(sectionId(drafts));
         assertThat(locked.slugLocked()).isTrue();
         assertThat(free.slugLocked()).isFalse();
 
-        assertRefused(() -> catalogue.saveSection(locked.id(), new SectionChange(locked.name(), locked.slug() + "-new",
+        assertRefused(() -> editing.saveSection(locked.id(), new SectionChange(locked.name(), locked.slug() + "-new",
                 null, null, 0, locked.version()), "eden"), "slug", "catalogue.section.slug.locked");
         // Everything else about it can change.
-        catalogue.saveSection(locked.id(), new SectionChange("New name", locked.slug(), null, null, 3,
+        editing.saveSection(locked.id(), new SectionChange("New name", locked.slug(), null, null, 3,
                 locked.version()), "eden");
-        catalogue.saveSection(free.id(), new SectionChange(free.name(), free.slug() + "-new", null, null, 0,
+        editing.saveSection(free.id(), new SectionChange(free.name(), free.slug() + "-new", null, null, 0,
                 free.version()), "eden");
-        assertThat(catalogue.section(free.id()).slug()).isEqualTo(drafts + "-new");
-        assertThat(catalogue.section(locked.id()).name()).isEqualTo("New name");
+        assertThat(sections.section(free.id()).slug()).isEqualTo(drafts + "-new");
+        assertThat(sections.section(locked.id()).name()).isEqualTo("New name");
     }
 
     @Test
     void shouldRefuseASectionsAddressTakenByAnotherAndAStaleSave() {
         String taken = data.section(null);
         String mine = data.section(null);
-        SectionDetails opened = catalogue.section(sectionId(mine));
+        SectionDetails opened = sections.section(sectionId(mine));
 
-        assertRefused(() -> catalogue.saveSection(null, new SectionChange("Other", taken, null, null, 0, null),
+        assertRefused(() -> editing.saveSection(null, new SectionChange("Other", taken, null, null, 0, null),
                 "eden"), "slug", "catalogue.section.slug.taken");
-        assertRefused(() -> catalogue.saveSection(opened.id(), new SectionChange(opened.name(), taken, null, null, 0,
+        assertRefused(() -> editing.saveSection(opened.id(), new SectionChange(opened.name(), taken, null, null, 0,
                 opened.version()), "eden"), "slug", "catalogue.section.slug.taken");
-        catalogue.saveSection(opened.id(), new SectionChange("First", mine, null, null, 0, opened.version()), "one");
-        assertThatThrownBy(() -> catalogue.saveSection(opened.id(), new SectionChange("Second", mine, null, null, 0,
+        editing.saveSection(opened.id(), new SectionChange("First", mine, null, null, 0, opened.version()), "one");
+        assertThatThrownBy(() -> editing.saveSection(opened.id(), new SectionChange("Second", mine, null, null, 0,
                 opened.version()), "two")).isInstanceOf(StaleEditException.class);
-        assertThat(catalogue.section(opened.id()).name()).isEqualTo("First");
+        assertThat(sections.section(opened.id()).name()).isEqualTo("First");
     }
 
     // ---------------------------------------------------------------- tags
@@ -292,17 +307,17 @@ abstract class CatalogueServiceScenarios {
     @Test
     void shouldCreateRenameAndCountTags() {
         String name = ArticleTestData.unique("Harbour Works");
-        long id = catalogue.saveTag(null, name, "", "eden");
+        long id = tags.saveTag(null, name, "", "eden");
         String author = data.author();
         data.article(data.section(null), author).tags(List.of(name)).save();
         data.article(data.section(null), author).tags(List.of(name)).draft().save();
 
-        TagUse tag = catalogue.tag(id);
+        TagUse tag = tags.tag(id);
         assertThat(tag.slug()).isEqualTo(org.broadsheet.shared.Slugs.of(name));
         assertThat(tag.articleCount()).isEqualTo(2);
-        assertThat(catalogue.tags()).contains(tag);
+        assertThat(tags.tags()).contains(tag);
 
-        catalogue.saveTag(id, "Harbour " + name, "harbour-" + tag.slug(), "eden");
+        tags.saveTag(id, "Harbour " + name, "harbour-" + tag.slug(), "eden");
         assertThat(articles.tag("harbour-" + tag.slug(), 1).tag().name()).isEqualTo("Harbour " + name);
         assertThat(articles.tag("harbour-" + tag.slug(), 1).articles().total()).isEqualTo(1);
     }
@@ -310,11 +325,11 @@ abstract class CatalogueServiceScenarios {
     @Test
     void shouldRefuseATagAddressTakenByAnotherTag() {
         String first = ArticleTestData.unique("Ferries");
-        catalogue.saveTag(null, first, null, "eden");
-        long second = catalogue.saveTag(null, ArticleTestData.unique("Boats"), null, "eden");
+        tags.saveTag(null, first, null, "eden");
+        long second = tags.saveTag(null, ArticleTestData.unique("Boats"), null, "eden");
 
-        assertRefused(() -> catalogue.saveTag(null, first, null, "eden"), "slug", "catalogue.tag.slug.taken");
-        assertRefused(() -> catalogue.saveTag(second, "Boats", org.broadsheet.shared.Slugs.of(first), "eden"), "slug",
+        assertRefused(() -> tags.saveTag(null, first, null, "eden"), "slug", "catalogue.tag.slug.taken");
+        assertRefused(() -> tags.saveTag(second, "Boats", org.broadsheet.shared.Slugs.of(first), "eden"), "slug",
                 "catalogue.tag.slug.taken");
     }
 
@@ -322,13 +337,13 @@ abstract class CatalogueServiceScenarios {
     void shouldDeleteOnlyATagNoArticleCarries() {
         String used = ArticleTestData.unique("Used");
         data.article(data.section(null), data.author()).tags(List.of(used)).draft().save();
-        long usedId = catalogue.tags().stream().filter(t -> t.name().equals(used)).findFirst().orElseThrow().id();
-        long unusedId = catalogue.saveTag(null, ArticleTestData.unique("Unused"), null, "eden");
+        long usedId = tags.tags().stream().filter(t -> t.name().equals(used)).findFirst().orElseThrow().id();
+        long unusedId = tags.saveTag(null, ArticleTestData.unique("Unused"), null, "eden");
 
-        assertRefused(() -> catalogue.deleteTag(usedId, "eden"), null, "catalogue.tag.in-use");
-        assertThat(catalogue.tag(usedId).articleCount()).isEqualTo(1);
-        catalogue.deleteTag(unusedId, "eden");
-        assertThat(catalogue.tags()).extracting(TagUse::id).contains(usedId).doesNotContain(unusedId);
+        assertRefused(() -> tags.deleteTag(usedId, "eden"), null, "catalogue.tag.in-use");
+        assertThat(tags.tag(usedId).articleCount()).isEqualTo(1);
+        tags.deleteTag(unusedId, "eden");
+        assertThat(tags.tags()).extracting(TagUse::id).contains(usedId).doesNotContain(unusedId);
     }
 
     // ---------------------------------------------------------------- front page
@@ -344,7 +359,7 @@ abstract class CatalogueServiceScenarios {
         data.article(section, author).image().publishedAt(Instant.now().minusSeconds(2)).save();
         long newest = data.article(section, author).image().publishedAt(Instant.now().minusSeconds(1)).save();
 
-        catalogue.pinFrontPage(pinsVersion(), lead, Arrays.asList(topB, null, topA), "eden");
+        pins.pinFrontPage(pinsVersion(), lead, Arrays.asList(topB, null, topA), "eden");
 
         FrontPage front = articles.frontPage();
         assertThat(front.lead().id()).isEqualTo(lead);
@@ -355,7 +370,7 @@ abstract class CatalogueServiceScenarios {
         assertThat(top.get(2)).isEqualTo(newest);
         assertThat(front.latest()).extracting(ArticleCard::id).doesNotContain(lead, topA, topB);
 
-        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.lead().articleId()).isEqualTo(lead);
         assertThat(desk.top()).extracting(Catalogue.Pin::articleId).containsExactly(topB, topA);
         assertThat(desk.pinnedIds()).containsExactlyInAnyOrder(lead, topA, topB);
@@ -373,14 +388,14 @@ abstract class CatalogueServiceScenarios {
 
         assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
 
-        catalogue.pinFrontPage(pinsVersion(), null, List.of(newest), "eden");
+        pins.pinFrontPage(pinsVersion(), null, List.of(newest), "eden");
         FrontPage front = articles.frontPage();
         assertThat(front.lead().id()).isEqualTo(older);
         assertThat(front.topStories().get(0).id()).isEqualTo(newest);
 
-        catalogue.clearFrontPage(pinsVersion(), "eden");
+        pins.clearFrontPage(pinsVersion(), "eden");
         assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
-        assertThat(catalogue.frontPageDesk(null).anyPins()).isFalse();
+        assertThat(choices.frontPageDesk(null).anyPins()).isFalse();
     }
 
     @Test
@@ -391,14 +406,14 @@ abstract class CatalogueServiceScenarios {
         long unpublished = data.article(section, author).save();
         long visible = data.article(section, author).save();
         long newest = data.article(section, author).publishedAt(Instant.now().minusMillis(1)).save();
-        catalogue.pinFrontPage(pinsVersion(), scheduled, List.of(unpublished, visible), "eden");
+        pins.pinFrontPage(pinsVersion(), scheduled, List.of(unpublished, visible), "eden");
         jdbc.update("UPDATE article SET status = 'DRAFT' WHERE id = ?", unpublished);
 
         FrontPage front = articles.frontPage();
         assertThat(front.lead().id()).isEqualTo(newest);
         assertThat(front.topStories().get(0).id()).isEqualTo(visible);
         assertThat(front.topStories()).extracting(ArticleCard::id).doesNotContain(scheduled, unpublished);
-        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.lead().visible()).isFalse();
         assertThat(desk.top()).extracting(Catalogue.Pin::visible).containsExactly(false, true);
         assertThat(desk.pinned(visible)).isTrue();
@@ -417,17 +432,17 @@ abstract class CatalogueServiceScenarios {
 
         long version = pinsVersion();
 
-        assertRefused(() -> catalogue.pinFrontPage(version, draft, List.of(), "eden"), "lead",
+        assertRefused(() -> pins.pinFrontPage(version, draft, List.of(), "eden"), "lead",
                 "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(version, null, List.of(published.get(0), draft), "eden"), "top",
+        assertRefused(() -> pins.pinFrontPage(version, null, List.of(published.get(0), draft), "eden"), "top",
                 "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(version, null, List.of(-5L), "eden"), "top",
+        assertRefused(() -> pins.pinFrontPage(version, null, List.of(-5L), "eden"), "top",
                 "catalogue.front.draft");
-        assertRefused(() -> catalogue.pinFrontPage(version, published.get(0), List.of(published.get(0)), "eden"),
+        assertRefused(() -> pins.pinFrontPage(version, published.get(0), List.of(published.get(0)), "eden"),
                 "top", "catalogue.front.twice");
-        assertRefused(() -> catalogue.pinFrontPage(version, null, published, "eden"), "top",
+        assertRefused(() -> pins.pinFrontPage(version, null, published, "eden"), "top",
                 "catalogue.front.too-many");
-        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.anyPins()).isFalse();
         // A refused change counts for nothing: the editor's page can still be saved once corrected.
         assertThat(desk.version()).isEqualTo(version);
@@ -440,13 +455,13 @@ abstract class CatalogueServiceScenarios {
         long match = data.article(section, data.author()).headline("The " + word + " reopens, 100%_ sure").save();
         long hidden = data.article(section, data.author()).headline("The " + word + " draft").draft().save();
 
-        assertThat(catalogue.frontPageDesk(word.toLowerCase()).choices()).extracting(Catalogue.PinChoice::id)
+        assertThat(choices.frontPageDesk(word.toLowerCase()).choices()).extracting(Catalogue.PinChoice::id)
                 .containsExactly(match);
-        assertThat(catalogue.frontPageDesk(word + " reopens, 100%_").choices()).hasSize(1);
-        assertThat(catalogue.frontPageDesk("100%_ sure nowhere").choices()).isEmpty();
-        assertThat(catalogue.frontPageDesk(String.valueOf(match)).choices()).extracting(Catalogue.PinChoice::id)
+        assertThat(choices.frontPageDesk(word + " reopens, 100%_").choices()).hasSize(1);
+        assertThat(choices.frontPageDesk("100%_ sure nowhere").choices()).isEmpty();
+        assertThat(choices.frontPageDesk(String.valueOf(match)).choices()).extracting(Catalogue.PinChoice::id)
                 .contains(match);
-        assertThat(catalogue.frontPageDesk(String.valueOf(hidden)).choices()).extracting(Catalogue.PinChoice::id)
+        assertThat(choices.frontPageDesk(String.valueOf(hidden)).choices()).extracting(Catalogue.PinChoice::id)
                 .doesNotContain(hidden);
     }
 
@@ -458,22 +473,22 @@ abstract class CatalogueServiceScenarios {
         long second = data.article(section, author).save();
         long third = data.article(section, author).save();
         long opened = pinsVersion(); // both editors open the desk
-        catalogue.pinFrontPage(opened, first, List.of(second), "ada");
+        pins.pinFrontPage(opened, first, List.of(second), "ada");
 
-        assertThatThrownBy(() -> catalogue.pinFrontPage(opened, third, List.of(), "bo"))
+        assertThatThrownBy(() -> pins.pinFrontPage(opened, third, List.of(), "bo"))
                 .isInstanceOf(StaleEditException.class);
-        assertThatThrownBy(() -> catalogue.clearFrontPage(opened, "bo")).isInstanceOf(StaleEditException.class);
-        assertThatThrownBy(() -> catalogue.pinFrontPage(null, third, List.of(), "bo"))
+        assertThatThrownBy(() -> pins.clearFrontPage(opened, "bo")).isInstanceOf(StaleEditException.class);
+        assertThatThrownBy(() -> pins.pinFrontPage(null, third, List.of(), "bo"))
                 .isInstanceOf(StaleEditException.class);
 
-        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.lead().articleId()).isEqualTo(first);
         assertThat(desk.top()).extracting(Catalogue.Pin::articleId).containsExactly(second);
         assertThat(articles.frontPage().lead().id()).isEqualTo(first);
         // Over the pins the refusal showed, the second editor's choice is a deliberate one and is saved.
-        catalogue.pinFrontPage(desk.version(), third, List.of(), "bo");
+        pins.pinFrontPage(desk.version(), third, List.of(), "bo");
         assertThat(articles.frontPage().lead().id()).isEqualTo(third);
-        assertThat(catalogue.frontPageDesk(null).top()).isEmpty();
+        assertThat(choices.frontPageDesk(null).top()).isEmpty();
     }
 
     @Test
@@ -489,12 +504,12 @@ abstract class CatalogueServiceScenarios {
             CountDownLatch commit = new CountDownLatch(1);
             // Different places, so no unique constraint stands between the two: only the pins' version does.
             Future<?> rival = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                catalogue.pinFrontPage(opened, theirs, List.of(), "ada");
+                pins.pinFrontPage(opened, theirs, List.of(), "ada");
                 pinned.countDown();
                 await(commit);
             }));
             assertThat(pinned.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<?> minePinned = pool.submit(() -> catalogue.pinFrontPage(opened, null, List.of(mine), "bo"));
+            Future<?> minePinned = pool.submit(() -> pins.pinFrontPage(opened, null, List.of(mine), "bo"));
             // Mine is now waiting on the rival's lock on the pins: let the rival commit.
             Thread.sleep(300);
             commit.countDown();
@@ -505,7 +520,7 @@ abstract class CatalogueServiceScenarios {
         } finally {
             pool.shutdownNow();
         }
-        FrontPageDesk desk = catalogue.frontPageDesk(null);
+        FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.lead().articleId()).isEqualTo(theirs);
         assertThat(desk.top()).isEmpty();
         assertThat(desk.version()).isEqualTo(opened + 1);
@@ -521,7 +536,7 @@ abstract class CatalogueServiceScenarios {
                     .publishedAt(Instant.now().minus(30 + i, ChronoUnit.DAYS)).save());
         }
         long without = statementsForFrontPage();
-        catalogue.pinFrontPage(pinsVersion(), stories.get(0), stories.subList(1, 5), "eden");
+        pins.pinFrontPage(pinsVersion(), stories.get(0), stories.subList(1, 5), "eden");
 
         long with = statementsForFrontPage();
 

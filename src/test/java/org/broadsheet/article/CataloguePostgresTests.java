@@ -5,11 +5,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * {@link CatalogueServiceScenarios} on PostgreSQL, the production database, which words a unique-constraint
+ * {@link CatalogueScenarios} on PostgreSQL, the production database, which words a unique-constraint
  * violation its own way and makes a racing insert wait for the other transaction.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @PostgresTest
-class CatalogueServicePostgresTests extends CatalogueServiceScenarios {
+class CataloguePostgresTests extends CatalogueScenarios {
 }

@@ -5,11 +5,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * {@link CatalogueServiceScenarios} on the default embedded database (H2). Shares its context with
+ * {@link CatalogueScenarios} on the default embedded database (H2). Shares its context with
  * {@link ArticlePagesTests}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class CatalogueServiceTests extends CatalogueServiceScenarios {
+class CatalogueTests extends CatalogueScenarios {
 }
