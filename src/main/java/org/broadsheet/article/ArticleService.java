@@ -27,23 +27,20 @@ import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.article.Views.SectionPage;
 import org.broadsheet.article.Views.TagLink;
 import org.broadsheet.article.Views.TagPage;
-import org.broadsheet.shared.AfterCommit;
-import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
 import org.broadsheet.shared.SiteProperties;
-import org.broadsheet.shared.Slugs;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The articles module's public API: the pages readers see (as records) and the writing of articles,
- * sections and authors. Each page is read in a small, fixed number of statements.
+ * The pages readers see, as records (the front page, an article, a section, an author, a tag), the cards other
+ * modules list and what the comments module needs of an article; each read in a small, fixed number of
+ * statements, with the section tree kept between pages. The editors' list is {@link ArticleDesk}, the sitemaps
+ * {@link Sitemaps}, and loading content without the desk's form {@link ArticleImports}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,33 +55,26 @@ public class ArticleService {
     private final AuthorRepository authors;
     private final TagRepository tags;
     private final SlugHistoryRepository slugHistory;
-    private final MarkdownRenderer markdown;
     private final Datelines datelines;
     private final SiteProperties site;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
     private final CorrectionRepository corrections;
-    private final ArticleMedia media;
     private volatile SectionTree sectionTree;
     /** Counts changes to the sections, so that a tree read while one happened is not kept. */
     private final AtomicLong sectionChanges = new AtomicLong();
 
     ArticleService(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
-            TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, Datelines datelines,
-            SiteProperties site, Clock clock, ApplicationEventPublisher events, CorrectionRepository corrections,
-            ArticleMedia media) {
-        this.media = media;
+            TagRepository tags, SlugHistoryRepository slugHistory, Datelines datelines, SiteProperties site, Clock clock,
+            CorrectionRepository corrections) {
         this.corrections = corrections;
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
         this.tags = tags;
         this.slugHistory = slugHistory;
-        this.markdown = markdown;
         this.datelines = datelines;
         this.site = site;
         this.clock = clock;
-        this.events = events;
     }
 
     // ---------------------------------------------------------------- reading
@@ -273,64 +263,6 @@ public class ArticleService {
         return cards(found);
     }
 
-    /** Every visible article, newest first, for the sitemap. */
-    public List<SitemapEntry> sitemap() {
-        Instant now = clock.instant();
-        return articles.findVisible(now, PageRequest.of(0, 50_000)).stream()
-                .map(a -> new SitemapEntry(url(a), a.getHeadline(),
-                        a.getUpdatedAt() != null && a.getUpdatedAt().isAfter(a.getPublishedAt())
-                                ? a.getUpdatedAt() : a.getPublishedAt(), a.getPublishedAt()))
-                .toList();
-    }
-
-    /** Articles published in the last two days, for the Google News sitemap. */
-    public List<SitemapEntry> newsSitemap() {
-        Instant now = clock.instant();
-        return articles.findVisibleSince(now.minus(Duration.ofDays(2)), now).stream()
-                .map(a -> new SitemapEntry(url(a), a.getHeadline(), a.getPublishedAt(), a.getPublishedAt()))
-                .toList();
-    }
-
-    /**
-     * The editors' list of every article, drafts and scheduled ones included, filtered and in the order asked
-     * for; an unknown section or author matches nothing.
-     */
-    public Views.DeskPage desk(DeskQuery query) {
-        Instant now = clock.instant();
-        SectionTree tree = tree();
-        Set<Long> sectionIds = null;
-        if (query.section() != null && !query.section().isBlank()) {
-            sectionIds = tree.bySlug(query.section()).map(section -> tree.subtree(section.getId()))
-                    .orElse(Set.of(-1L));
-        }
-        Long authorId = null;
-        if (query.author() != null && !query.author().isBlank()) {
-            authorId = authors.findBySlug(query.author()).map(Author::getId).orElse(-1L);
-        }
-        // By publication time here (drafts last); by last change in the specification itself, as that is a
-        // computed value.
-        Sort order = query.byPublished()
-                ? Sort.by(Sort.Order.desc("publishedAt").nullsLast(), Sort.Order.desc("id"))
-                : Sort.unsorted();
-        int page = Math.max(1, query.page());
-        Page<Article> found = articles.findAll(DeskSpecifications.matching(query, sectionIds, authorId, now),
-                PageRequest.of(page - 1, DeskQuery.PAGE_SIZE, order));
-        Map<Long, List<AuthorLink>> bylines = found.isEmpty() ? Map.of()
-                : bylines(found.getContent().stream().map(Article::getId).toList());
-        List<Views.DeskRow> rows = found.getContent().stream().map(a -> new Views.DeskRow(a.getId(),
-                a.getHeadline(), deskStatus(a, now), SectionTree.link(tree.byId(a.getPrimarySectionId())),
-                bylines.getOrDefault(a.getId(), List.of()), datelines.of(lastChange(a)),
-                a.getPublishedAt() == null ? null : datelines.of(a.getPublishedAt()),
-                "published".equals(deskStatus(a, now)) ? url(a) : null, a.getCommentCount())).toList();
-        List<SectionLink> sectionLinks = tree.roots().stream()
-                .flatMap(root -> tree.subtree(root.getId()).stream().map(tree::byId))
-                .map(SectionTree::link).toList();
-        List<AuthorLink> authorLinks = authors.findAll(Sort.by("name")).stream()
-                .map(ArticleService::authorLink).toList();
-        return new Views.DeskPage(new PagedResult<>(rows, page, DeskQuery.PAGE_SIZE, found.getTotalElements()),
-                sectionLinks, authorLinks);
-    }
-
     static String deskStatus(Article article, Instant now) {
         if (article.getStatus() == ArticleStatus.DRAFT || article.getPublishedAt() == null) {
             return "draft";
@@ -358,57 +290,6 @@ public class ArticleService {
         return cards(orderBy(articles.findVisibleByIds(ids, clock.instant()), ids));
     }
 
-    // ---------------------------------------------------------------- writing
-
-    @Transactional
-    public long createSection(String slug, String name, String description, String parentSlug, int sortOrder) {
-        Long parentId = parentSlug == null ? null
-                : sections.findBySlug(parentSlug).orElseThrow(() -> new NotFoundException("section " + parentSlug))
-                        .getId();
-        Section saved = sections.save(new Section(slug, name, description, parentId, sortOrder));
-        // Once committed: a tree read by another request before then does not have this section.
-        AfterCommit.run(this::forgetSections);
-        return saved.getId();
-    }
-
-    @Transactional
-    public long createAuthor(String slug, String name, String roleTitle, String bio, String photoUrl) {
-        return authors.save(new Author(slug, name, roleTitle, bio, photoUrl)).getId();
-    }
-
-    @Transactional
-    public long createArticle(NewArticle command) {
-        Instant now = clock.instant();
-        String slug = command.slug() != null ? command.slug() : Slugs.of(command.headline());
-        Article article = new Article(slug, now);
-        article.write(command.headline(), command.standfirst(), command.type(),
-                markdown.render(command.bodyMarkdown()));
-        article.placeIn(sectionId(command.primarySection()),
-                command.furtherSections().stream().map(this::sectionId).collect(Collectors.toCollection(
-                        LinkedHashSet::new)));
-        article.byline(command.authors().stream()
-                .map(s -> authors.findBySlug(s).orElseThrow(() -> new NotFoundException("author " + s))).toList());
-        article.tag(command.tags().stream().map(this::tagNamed).collect(Collectors.toCollection(LinkedHashSet::new)));
-        Lead lead = command.lead();
-        if (lead != null) {
-            article.lead(new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(), lead.caption(),
-                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height(), lead.srcset()));
-        }
-        article.seo(command.seoTitle(), command.seoDescription());
-        article.commentsOpen(command.commentsOpen());
-        if (command.publishedAt() != null) {
-            article.publish(command.publishedAt(), now);
-        }
-        if (command.updatedAt() != null) {
-            article.markUpdated(command.updatedAt());
-        }
-        Article saved = articles.save(article);
-        media.record(saved);
-        long id = saved.getId();
-        events.publishEvent(ContentChangedEvent.ofArticle(id, true));
-        return id;
-    }
-
     /**
      * Adds {@code delta} to the article's comment count with one atomic statement; the comments module calls it
      * in the transaction that adds or removes a comment.
@@ -418,40 +299,6 @@ public class ArticleService {
         if (delta != 0) {
             articles.adjustCommentCount(articleId, delta);
         }
-    }
-
-    /** Links an author's profile to the reader account they comment with. */
-    @Transactional
-    public void linkAuthorAccount(String authorSlug, long accountId) {
-        authors.findBySlug(authorSlug).orElseThrow(() -> new NotFoundException("author " + authorSlug))
-                .linkAccount(accountId);
-    }
-
-    /** Gives an article a new slug; the old one keeps answering with a redirect. */
-    @Transactional
-    public void changeSlug(long articleId, String newSlug) {
-        Article article = articles.findById(articleId).orElseThrow(() -> new NotFoundException("article"));
-        if (article.getSlug().equals(newSlug)) {
-            return;
-        }
-        slugHistory.deleteById(newSlug);
-        slugHistory.save(new SlugHistory(article.getSlug(), articleId));
-        article.renameTo(newSlug);
-        // Its cards link to the new address; the lists it is in stay as they are.
-        events.publishEvent(ContentChangedEvent.ofArticle(articleId, false));
-    }
-
-    private long sectionId(String slug) {
-        // A section the kept tree does not know may be new, even in this very transaction: read them again,
-        // for this write only (a tree with an uncommitted section is never kept for readers).
-        return tree().bySlug(slug)
-                .or(() -> readSectionsUnkept().bySlug(slug))
-                .orElseThrow(() -> new NotFoundException("section " + slug)).getId();
-    }
-
-    private Tag tagNamed(String name) {
-        String slug = Slugs.of(name);
-        return tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(slug, name)));
     }
 
     // ---------------------------------------------------------------- mapping
@@ -490,7 +337,7 @@ public class ArticleService {
     }
 
     /** The sections as they are now, for this caller only. */
-    private SectionTree readSectionsUnkept() {
+    SectionTree readSectionsUnkept() {
         // The time before the query, so that a tree is never taken for newer than what it was read from.
         Instant readAt = clock.instant();
         return new SectionTree(sections.findAll(), readAt, this::readSections);
@@ -518,7 +365,7 @@ public class ArticleService {
                 datelines.onCard(a.getPublishedAt(), clock.instant()));
     }
 
-    private Map<Long, List<AuthorLink>> bylines(List<Long> articleIds) {
+    Map<Long, List<AuthorLink>> bylines(List<Long> articleIds) {
         return bylinesOf(articles.findBylines(articleIds));
     }
 

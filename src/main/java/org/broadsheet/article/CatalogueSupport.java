@@ -10,8 +10,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * What the catalogue's use cases (authors, sections, tags) share, in one place rather than copied into each:
- * addresses made the same way, article counts by id, and the database's refusals recognised by the constraint's
- * name (also for {@link ArticleEditing}), which H2 and PostgreSQL both print, each in its own words and case.
+ * addresses made the same way, article counts by id, blank text as null, and the database's refusals recognised
+ * by the constraint's name (also for the article form's {@link ArticleDrafts} and {@link DraftWriter}), which H2
+ * and PostgreSQL both print, each in its own words and case.
  */
 final class CatalogueSupport {
 

@@ -7,21 +7,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes scheduled articles when their time comes, checking every {@code broadsheet.scheduler.interval}
- * (30 seconds by default). Safe to run on every instance: see {@link ArticleEditing#publishDue()}.
+ * (30 seconds by default). Safe to run on every instance: see {@link ArticlePublishing#publishDue()}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "broadsheet.scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class ScheduledPublishing {
 
-    private final ArticleEditing editing;
+    private final ArticlePublishing publishing;
 
-    ScheduledPublishing(ArticleEditing editing) {
-        this.editing = editing;
+    ScheduledPublishing(ArticlePublishing publishing) {
+        this.publishing = publishing;
     }
 
     @Scheduled(fixedDelayString = "${broadsheet.scheduler.interval:30s}", initialDelayString = "${broadsheet.scheduler.interval:30s}")
     void publishDue() {
-        editing.publishDue();
+        publishing.publishDue();
     }
 }

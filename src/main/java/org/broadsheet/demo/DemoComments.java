@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountService.NewMember;
 import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
@@ -112,12 +113,15 @@ class DemoComments implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoComments.class);
 
     private final ArticleService articles;
+    private final ArticleImports imports;
     private final AccountService accounts;
     private final CommentSeeder seeder;
     private final Clock clock;
 
-    DemoComments(ArticleService articles, AccountService accounts, CommentSeeder seeder, Clock clock) {
+    DemoComments(ArticleService articles, ArticleImports imports, AccountService accounts, CommentSeeder seeder,
+            Clock clock) {
         this.articles = articles;
+        this.imports = imports;
         this.accounts = accounts;
         this.seeder = seeder;
         this.clock = clock;
@@ -301,7 +305,7 @@ class DemoComments implements ApplicationRunner {
         }
         Long journalistId = ids.get(READERS.size()).orElse(null);
         if (journalistId != null) {
-            articles.linkAuthorAccount(JOURNALIST, journalistId);
+            imports.linkAuthorAccount(JOURNALIST, journalistId);
         }
         return new Cast(readers, weights, accounts.idOf("reader").orElse(null), journalistId,
                 accounts.idOf("editor").orElse(null), accounts.idOf("moderator").orElse(null));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
@@ -47,11 +48,13 @@ class DemoContent implements ApplicationRunner {
             + "The closure is planned to last six weeks.";
 
     private final ArticleService articles;
+    private final ArticleImports imports;
     private final CorrectionService corrections;
     private final Clock clock;
 
-    DemoContent(ArticleService articles, CorrectionService corrections, Clock clock) {
+    DemoContent(ArticleService articles, ArticleImports imports, CorrectionService corrections, Clock clock) {
         this.articles = articles;
+        this.imports = imports;
         this.corrections = corrections;
         this.clock = clock;
     }
@@ -64,21 +67,21 @@ class DemoContent implements ApplicationRunner {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         for (DemoSection s : DemoCatalogue.SECTIONS) {
-            articles.createSection(s.slug(), s.name(), s.description(), s.parent(), s.sortOrder());
+            imports.createSection(s.slug(), s.name(), s.description(), s.parent(), s.sortOrder());
         }
         for (DemoAuthor a : DemoCatalogue.AUTHORS) {
-            articles.createAuthor(a.slug(), a.name(), a.roleTitle(), a.bio(), a.photoUrl());
+            imports.createAuthor(a.slug(), a.name(), a.roleTitle(), a.bio(), a.photoUrl());
         }
         List<DemoArticle> demo = DemoArticles.load();
         Map<String, Long> ids = new HashMap<>();
         for (DemoArticle article : demo) {
-            ids.put(article.slug(), articles.createArticle(article.toCommand(now)));
+            ids.put(article.slug(), imports.createArticle(article.toCommand(now)));
         }
         Long renamed = ids.get(RENAMED_FROM);
         if (renamed == null) {
             throw new IllegalStateException("Demo article " + RENAMED_FROM + " is missing");
         }
-        articles.changeSlug(renamed, RENAMED_TO);
+        imports.changeSlug(renamed, RENAMED_TO);
         corrections.add(renamed, CorrectionKind.CORRECTION, CORRECTION, "editor");
         log.info("Loaded demo content: {} sections, {} authors, {} articles", DemoCatalogue.SECTIONS.size(),
                 DemoCatalogue.AUTHORS.size(), demo.size());

@@ -18,6 +18,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -59,6 +60,9 @@ class RegistrationFlowTests {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     /** A name no other test in this shared context uses. */
     private static String unique(String prefix) {
@@ -133,7 +137,7 @@ class RegistrationFlowTests {
 
     @Test
     void shouldPutTheCommentStartedBeforeRegisteringIntoTheArticlesCommentBoxOnce() throws Exception {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long id = data.article(data.section(null), data.author()).save();
         String article = articles.cardsFor(List.of(id)).get(0).url();
         String username = unique("Bo");

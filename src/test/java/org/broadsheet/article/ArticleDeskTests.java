@@ -24,7 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
 class ArticleDeskTests {
 
     @Autowired
-    ArticleService articles;
+    ArticleDesk articleDesk;
+
+    @Autowired
+    ArticleImports imports;
 
     private ArticleTestData data;
     private String section;
@@ -37,7 +40,7 @@ class ArticleDeskTests {
 
     @BeforeEach
     void setUp() {
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
         subsection = data.section(section);
         author = data.author();
@@ -52,7 +55,7 @@ class ArticleDeskTests {
     }
 
     private List<Long> ids(String status, String inSection, String byAuthor, String text, String sort) {
-        return articles.desk(new DeskQuery(status, inSection, byAuthor, text, sort, 1)).rows().items().stream()
+        return articleDesk.desk(new DeskQuery(status, inSection, byAuthor, text, sort, 1)).rows().items().stream()
                 .map(DeskRow::id).toList();
     }
 
@@ -84,7 +87,7 @@ class ArticleDeskTests {
 
     @Test
     void shouldGiveReadersAddressesOnlyForPublishedArticles() {
-        List<DeskRow> rows = articles.desk(new DeskQuery(null, section, null, null, "updated", 1)).rows().items();
+        List<DeskRow> rows = articleDesk.desk(new DeskQuery(null, section, null, null, "updated", 1)).rows().items();
 
         assertThat(rows).extracting(DeskRow::status).containsExactly("published", "published", "scheduled", "draft");
         assertThat(rows.get(0).publicUrl()).startsWith("/" + subsection + "/");

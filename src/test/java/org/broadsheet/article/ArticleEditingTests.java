@@ -38,8 +38,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * The article form's service against the database: drafts, slugs, publishing now, scheduling (with a clock the
- * test moves), backdating in the site's time zone, unpublishing, conflicts, revisions and deleting.
+ * The article form's use cases together against the database ({@link ArticleDrafts}, {@link ArticlePreviews},
+ * {@link ArticleRevisions}, {@link ArticlePublishing}, {@link ArticleDeletion}): drafts, slugs, publishing now,
+ * scheduling (with a clock the test moves), backdating in the site's time zone, unpublishing, conflicts, previews,
+ * revisions and deleting.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,10 +51,25 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class ArticleEditingTests {
 
     @Autowired
-    ArticleEditing editing;
+    ArticleDrafts drafts;
+
+    @Autowired
+    ArticlePreviews previews;
+
+    @Autowired
+    ArticleRevisions revisions;
+
+    @Autowired
+    ArticlePublishing publishing;
+
+    @Autowired
+    ArticleDeletion deletion;
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     @Autowired
     MutableClock clock;
@@ -71,7 +88,7 @@ class ArticleEditingTests {
 
     @BeforeEach
     void setUp() {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         section = data.section(null);
         author = data.author();
     }
@@ -103,15 +120,15 @@ class ArticleEditingTests {
     @Test
     void shouldKeepADraftFromReadersButShowItInPreview() {
         String headline = ArticleTestData.unique("Quiet harbour");
-        long id = editing.save(null, draft(headline, Publication.DRAFT, null), "eden").id();
+        long id = drafts.save(null, draft(headline, Publication.DRAFT, null), "eden").id();
 
-        EditableArticle saved = editing.load(id);
+        EditableArticle saved = drafts.load(id);
         assertThat(saved.status()).isEqualTo("draft");
         assertThat(saved.lastSavedBy()).isEqualTo("eden");
         assertThat(saved.draft().slug()).isEqualTo(org.broadsheet.shared.Slugs.of(headline));
         assertThat(saved.draft().tags()).containsExactlyInAnyOrder("Harbours", "Ferries");
         assertThatThrownBy(() -> articles.article(saved.draft().slug())).isInstanceOf(NotFoundException.class);
-        ArticlePage preview = editing.preview(id);
+        ArticlePage preview = previews.preview(id);
         assertThat(preview.headline()).isEqualTo(headline);
         assertThat(preview.bodyHtml()).contains("<p>Second paragraph.</p>");
         assertThat(preview.tags()).extracting(Views.TagLink::name).containsExactlyInAnyOrder("Harbours", "Ferries");
@@ -127,7 +144,7 @@ class ArticleEditingTests {
                 d.authors(), List.of(newTag), "A body *never* saved.", null, null, null, null, true, Publication.NOW,
                 null, null);
 
-        ArticlePage preview = editing.preview(null, unsaved);
+        ArticlePage preview = previews.preview(null, unsaved);
 
         assertThat(preview.headline()).isEqualTo(d.headline());
         assertThat(preview.bodyHtml()).contains("<em>never</em>");
@@ -135,33 +152,33 @@ class ArticleEditingTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM article", Integer.class)).isEqualTo(articlesBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tag", Integer.class)).isEqualTo(tagsBefore);
 
-        long id = editing.save(null, draft(ArticleTestData.unique("Saved once"), Publication.NOW, null), "eden").id();
-        EditableArticle saved = editing.load(id);
-        ArticlePage changed = editing.preview(id, again(saved, "A headline not yet saved", "New body."));
+        long id = drafts.save(null, draft(ArticleTestData.unique("Saved once"), Publication.NOW, null), "eden").id();
+        EditableArticle saved = drafts.load(id);
+        ArticlePage changed = previews.preview(id, again(saved, "A headline not yet saved", "New body."));
         assertThat(changed.headline()).isEqualTo("A headline not yet saved");
         assertThat(changed.url()).isEqualTo(saved.publicUrl());
-        assertThat(editing.load(id).draft().headline()).isEqualTo(saved.draft().headline());
-        assertThat(editing.load(id).draft().version()).isEqualTo(saved.draft().version());
-        assertThat(editing.revisions(id)).hasSize(1);
+        assertThat(drafts.load(id).draft().headline()).isEqualTo(saved.draft().headline());
+        assertThat(drafts.load(id).draft().version()).isEqualTo(saved.draft().version());
+        assertThat(revisions.revisions(id)).hasSize(1);
     }
 
     @Test
     void shouldPublishNowAndRecordItInTheAuditLog() {
         String headline = ArticleTestData.unique("Bridge reopens");
         long before = audits("article.published");
-        long id = editing.save(null, draft(headline, Publication.NOW, null), "eden").id();
+        long id = drafts.save(null, draft(headline, Publication.NOW, null), "eden").id();
 
-        assertThat(editing.load(id).status()).isEqualTo("published");
-        assertThat(articles.article(editing.load(id).draft().slug())).isInstanceOf(ArticleLookup.Found.class);
+        assertThat(drafts.load(id).status()).isEqualTo("published");
+        assertThat(articles.article(drafts.load(id).draft().slug())).isInstanceOf(ArticleLookup.Found.class);
         assertThat(audits("article.published")).isEqualTo(before + 1);
     }
 
     @Test
     void shouldRefuseAnAddressAlreadyUsedByAnotherArticle() {
         String headline = ArticleTestData.unique("Same words");
-        editing.save(null, draft(headline, Publication.DRAFT, null), "eden");
+        drafts.save(null, draft(headline, Publication.DRAFT, null), "eden");
 
-        assertThatThrownBy(() -> editing.save(null, draft(headline, Publication.DRAFT, null), "eden"))
+        assertThatThrownBy(() -> drafts.save(null, draft(headline, Publication.DRAFT, null), "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class, e -> {
                     assertThat(e.field()).isEqualTo("slug");
                     assertThat(e.messageKey()).isEqualTo("editor.slug.taken");
@@ -172,7 +189,7 @@ class ArticleEditingTests {
     void shouldTurnTwoSimultaneousSavesOfOneAddressIntoOneArticleAndOneFormError() throws Exception {
         for (int round = 0; round < 3; round++) {
             String headline = ArticleTestData.unique("Race for the address");
-            List<Object> outcomes = race(2, () -> editing.save(null, draft(headline, Publication.DRAFT, null), "eden"));
+            List<Object> outcomes = race(2, () -> drafts.save(null, draft(headline, Publication.DRAFT, null), "eden"));
             assertThat(outcomes).filteredOn(o -> o instanceof EditingViews.Saved).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o instanceof EditRefusedException).hasSize(1);
         }
@@ -183,80 +200,80 @@ class ArticleEditingTests {
         String headline = ArticleTestData.unique("Timetable changes");
         LocalDateTime inAnHour = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(1)),
                 java.time.ZoneId.of("Europe/London")).withSecond(0).withNano(0);
-        long id = editing.save(null, draft(headline, Publication.AT, inAnHour), "eden").id();
-        String slug = editing.load(id).draft().slug();
-        assertThat(editing.load(id).status()).isEqualTo("scheduled");
+        long id = drafts.save(null, draft(headline, Publication.AT, inAnHour), "eden").id();
+        String slug = drafts.load(id).draft().slug();
+        assertThat(drafts.load(id).status()).isEqualTo("scheduled");
         assertThat(audits("article.scheduled")).isPositive();
 
-        assertThat(editing.publishDue()).isZero();
+        assertThat(publishing.publishDue()).isZero();
         assertThatThrownBy(() -> articles.article(slug)).isInstanceOf(NotFoundException.class);
 
         clock.advance(Duration.ofMinutes(61));
         long before = audits("article.published");
-        List<Object> published = race(4, () -> editing.publishDue());
+        List<Object> published = race(4, () -> publishing.publishDue());
         assertThat(published.stream().mapToInt(o -> (Integer) o).sum()).isEqualTo(1);
         assertThat(audits("article.published")).isEqualTo(before + 1);
         assertThat(articles.article(slug)).isInstanceOf(ArticleLookup.Found.class);
-        assertThat(editing.publishDue()).isZero();
+        assertThat(publishing.publishDue()).isZero();
     }
 
     @Test
     void shouldBackdateAnArchiveArticleInTheSiteTimeZone() {
         String headline = ArticleTestData.unique("Archive: the old pier");
-        long id = editing.save(null, draft(headline, Publication.AT, LocalDateTime.of(2021, 5, 6, 17, 24)), "eden")
+        long id = drafts.save(null, draft(headline, Publication.AT, LocalDateTime.of(2021, 5, 6, 17, 24)), "eden")
                 .id();
 
-        ArticlePage page = ((ArticleLookup.Found) articles.article(editing.load(id).draft().slug())).page();
+        ArticlePage page = ((ArticleLookup.Found) articles.article(drafts.load(id).draft().slug())).page();
         assertThat(page.published().display()).isEqualTo("Thursday 06 May 2021 17:24 BST");
         assertThat(page.published().iso()).startsWith("2021-05-06T17:24").endsWith("+01:00");
         assertThat(page.url()).contains("/2021/05/06/");
         assertThat(page.updated()).as("a backdated article is not shown as updated today").isNull();
-        assertThat(editing.load(id).draft().publishAt()).isEqualTo(LocalDateTime.of(2021, 5, 6, 17, 24));
-        long winter = editing.save(null, draft(ArticleTestData.unique("Archive: winter"), Publication.AT,
+        assertThat(drafts.load(id).draft().publishAt()).isEqualTo(LocalDateTime.of(2021, 5, 6, 17, 24));
+        long winter = drafts.save(null, draft(ArticleTestData.unique("Archive: winter"), Publication.AT,
                 LocalDateTime.of(2020, 1, 9, 8, 5)), "eden").id();
-        assertThat(editing.preview(winter).published().display()).isEqualTo("Thursday 09 January 2020 08:05 GMT");
+        assertThat(previews.preview(winter).published().display()).isEqualTo("Thursday 09 January 2020 08:05 GMT");
     }
 
     @Test
     void shouldMoveTheUpdatedTimeOnlyWhenAnArticleOnTheSiteChanges() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Live story"), Publication.DRAFT, null), "eden").id();
+        long id = drafts.save(null, draft(ArticleTestData.unique("Live story"), Publication.DRAFT, null), "eden").id();
         clock.advance(Duration.ofMinutes(5));
-        editing.save(id, again(editing.load(id), "Live story, now published", "Body.")
-                .withPublication(Publication.NOW, null, editing.load(id).draft().version()), "eden");
-        assertThat(editing.preview(id).updated()).isNull();
+        drafts.save(id, again(drafts.load(id), "Live story, now published", "Body.")
+                .withPublication(Publication.NOW, null, drafts.load(id).draft().version()), "eden");
+        assertThat(previews.preview(id).updated()).isNull();
 
         clock.advance(Duration.ofMinutes(10));
-        editing.save(id, again(editing.load(id), "Live story, corrected", "Body, corrected."), "eden");
+        drafts.save(id, again(drafts.load(id), "Live story, corrected", "Body, corrected."), "eden");
 
-        ArticlePage page = editing.preview(id);
+        ArticlePage page = previews.preview(id);
         assertThat(page.updated()).isNotNull();
         assertThat(page.lastModified()).isEqualTo(clock.instant());
-        assertThat(editing.load(id).lastSaved().iso()).isEqualTo(page.updated().iso());
+        assertThat(drafts.load(id).lastSaved().iso()).isEqualTo(page.updated().iso());
     }
 
     @Test
     void shouldUnpublishAnArticleSoThatReadersGetNotFound() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Withdrawn story"), Publication.NOW, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("Withdrawn story"), Publication.NOW, null), "eden")
                 .id();
-        EditableArticle live = editing.load(id);
+        EditableArticle live = drafts.load(id);
         long before = audits("article.unpublished");
 
         ArticleDraft d = live.draft();
-        editing.save(id, d.withPublication(Publication.DRAFT, null, d.version()), "eden");
+        drafts.save(id, d.withPublication(Publication.DRAFT, null, d.version()), "eden");
 
-        assertThat(editing.load(id).status()).isEqualTo("draft");
+        assertThat(drafts.load(id).status()).isEqualTo("draft");
         assertThatThrownBy(() -> articles.article(d.slug())).isInstanceOf(NotFoundException.class);
         assertThat(audits("article.unpublished")).isEqualTo(before + 1);
     }
 
     @Test
     void shouldAnswerTheOldAddressOfAPublishedArticleWithItsNewOne() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Ferry strike"), Publication.NOW, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("Ferry strike"), Publication.NOW, null), "eden")
                 .id();
-        String oldSlug = editing.load(id).draft().slug();
+        String oldSlug = drafts.load(id).draft().slug();
         String newSlug = oldSlug + "-called-off";
 
-        editing.save(id, renamed(editing.load(id), newSlug), "eden");
+        drafts.save(id, renamed(drafts.load(id), newSlug), "eden");
 
         ArticleLookup lookup = articles.article(oldSlug);
         assertThat(lookup).isInstanceOf(ArticleLookup.Moved.class);
@@ -264,25 +281,25 @@ class ArticleEditingTests {
         assertThat(articles.article(newSlug)).isInstanceOf(ArticleLookup.Found.class);
 
         // Back to the first address: it is the article's own again, and the second one now redirects.
-        editing.save(id, renamed(editing.load(id), oldSlug), "eden");
+        drafts.save(id, renamed(drafts.load(id), oldSlug), "eden");
         assertThat(articles.article(oldSlug)).isInstanceOf(ArticleLookup.Found.class);
         assertThat(articles.article(newSlug)).isInstanceOf(ArticleLookup.Moved.class);
     }
 
     @Test
     void shouldAnswerReadersWithNotFoundForADraftAndMovedPermanentlyForAnOldAddress() throws Exception {
-        long id = editing.save(null, draft(ArticleTestData.unique("Pier reopens"), Publication.DRAFT, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("Pier reopens"), Publication.DRAFT, null), "eden")
                 .id();
-        String draftUrl = editing.preview(id).url();
+        String draftUrl = previews.preview(id).url();
         mvc.perform(get(draftUrl)).andExpect(status().isNotFound());
 
-        ArticleDraft d = editing.load(id).draft();
-        editing.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
-        String oldUrl = editing.load(id).publicUrl();
+        ArticleDraft d = drafts.load(id).draft();
+        drafts.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
+        String oldUrl = drafts.load(id).publicUrl();
         mvc.perform(get(oldUrl)).andExpect(status().isOk());
-        editing.save(id, renamed(editing.load(id), d.slug() + "-at-last"), "eden");
+        drafts.save(id, renamed(drafts.load(id), d.slug() + "-at-last"), "eden");
 
-        String newUrl = editing.load(id).publicUrl();
+        String newUrl = drafts.load(id).publicUrl();
         mvc.perform(get(oldUrl)).andExpect(status().isMovedPermanently())
                 .andExpect(header().string("Location", newUrl));
         mvc.perform(get(newUrl)).andExpect(status().isOk());
@@ -295,9 +312,9 @@ class ArticleEditingTests {
                 d.authors(), List.of(), d.bodyMarkdown(), new Views.Lead("EMBED",
                         "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "A ferry", null, null, null, null, null,
                         null, null), null, null, "https://images.example/ferry.jpg", true, Publication.NOW, null, null);
-        long id = editing.save(null, shared, "eden").id();
+        long id = drafts.save(null, shared, "eden").id();
 
-        String html = mvc.perform(get(editing.load(id).publicUrl())).andExpect(status().isOk()).andReturn()
+        String html = mvc.perform(get(drafts.load(id).publicUrl())).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
         assertThat(page.select("meta[property=og:image]").attr("content")).isEqualTo("https://images.example/ferry.jpg");
@@ -309,70 +326,70 @@ class ArticleEditingTests {
 
     @Test
     void shouldRefuseASaveOverANewerVersionAndHandBackWhatTheOtherEditorSaved() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Council vote"), Publication.DRAFT, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("Council vote"), Publication.DRAFT, null), "eden")
                 .id();
-        EditableArticle opened = editing.load(id);
-        editing.save(id, again(opened, "Council vote: first editor's headline", "First editor's body."), "eden");
+        EditableArticle opened = drafts.load(id);
+        drafts.save(id, again(opened, "Council vote: first editor's headline", "First editor's body."), "eden");
 
-        assertThatThrownBy(() -> editing.save(id, again(opened, "Second editor's headline", "Second body."), "sam"))
+        assertThatThrownBy(() -> drafts.save(id, again(opened, "Second editor's headline", "Second body."), "sam"))
                 .isInstanceOfSatisfying(EditConflictException.class, e -> {
                     assertThat(e.current().draft().headline()).isEqualTo("Council vote: first editor's headline");
                     assertThat(e.current().lastSavedBy()).isEqualTo("eden");
                     assertThat(e.current().draft().version()).isGreaterThan(opened.draft().version());
                 });
-        assertThat(editing.load(id).draft().headline()).isEqualTo("Council vote: first editor's headline");
+        assertThat(drafts.load(id).draft().headline()).isEqualTo("Council vote: first editor's headline");
     }
 
     @Test
     void shouldKeepARevisionPerSaveCompareAnyTwoAndRestoreOneAsANewRevision() {
-        long id = editing.save(null, draft("Revision one " + ArticleTestData.unique("r"), Publication.DRAFT, null),
+        long id = drafts.save(null, draft("Revision one " + ArticleTestData.unique("r"), Publication.DRAFT, null),
                 "eden").id();
-        String first = editing.load(id).draft().headline();
-        editing.save(id, again(editing.load(id), "Revision two", "First paragraph.\n\nA new second paragraph."),
+        String first = drafts.load(id).draft().headline();
+        drafts.save(id, again(drafts.load(id), "Revision two", "First paragraph.\n\nA new second paragraph."),
                 "sam");
-        editing.save(id, again(editing.load(id), "Revision three", "First paragraph.\n\nA new second paragraph."),
+        drafts.save(id, again(drafts.load(id), "Revision three", "First paragraph.\n\nA new second paragraph."),
                 "eden");
 
-        List<RevisionRow> revisions = editing.revisions(id);
-        assertThat(revisions).extracting(RevisionRow::number).containsExactly(3, 2, 1);
-        assertThat(revisions).extracting(RevisionRow::by).containsExactly("eden", "sam", "eden");
+        List<RevisionRow> listed = revisions.revisions(id);
+        assertThat(listed).extracting(RevisionRow::number).containsExactly(3, 2, 1);
+        assertThat(listed).extracting(RevisionRow::by).containsExactly("eden", "sam", "eden");
 
-        RevisionDiff diff = editing.diff(id, 1, 2);
+        RevisionDiff diff = revisions.diff(id, 1, 2);
         assertThat(diff.rows()).filteredOn(row -> row.kind().equals("changed"))
                 .extracting(DiffRow::left, DiffRow::right)
                 .contains(org.assertj.core.groups.Tuple.tuple("Headline: " + first, "Headline: Revision two"),
                         org.assertj.core.groups.Tuple.tuple("Second paragraph.", "A new second paragraph."));
         assertThat(diff.rows()).filteredOn(row -> row.kind().equals("same")).extracting(DiffRow::left)
                 .contains("First paragraph.");
-        assertThat(editing.diff(id, 2, 2).identical()).isTrue();
-        assertThat(editing.diff(id, null, null)).satisfies(newest -> {
+        assertThat(revisions.diff(id, 2, 2).identical()).isTrue();
+        assertThat(revisions.diff(id, null, null)).satisfies(newest -> {
             assertThat(newest.from().number()).isEqualTo(2);
             assertThat(newest.to().number()).isEqualTo(3);
         });
 
-        editing.restore(id, 1, editing.load(id).draft().version(), "eden");
-        assertThat(editing.load(id).draft().headline()).isEqualTo(first);
-        assertThat(editing.load(id).draft().bodyMarkdown()).isEqualTo("First paragraph.\n\nSecond paragraph.");
-        assertThat(editing.revisions(id).get(0)).satisfies(r -> {
+        revisions.restore(id, 1, drafts.load(id).draft().version(), "eden");
+        assertThat(drafts.load(id).draft().headline()).isEqualTo(first);
+        assertThat(drafts.load(id).draft().bodyMarkdown()).isEqualTo("First paragraph.\n\nSecond paragraph.");
+        assertThat(revisions.revisions(id).get(0)).satisfies(r -> {
             assertThat(r.number()).isEqualTo(4);
             assertThat(r.note()).isEqualTo("restored:1");
         });
-        assertThatThrownBy(() -> editing.restore(id, 2, 0, "eden")).isInstanceOf(EditConflictException.class);
-        assertThatThrownBy(() -> editing.diff(id, 1, 99)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> revisions.restore(id, 2, 0, "eden")).isInstanceOf(EditConflictException.class);
+        assertThatThrownBy(() -> revisions.diff(id, 1, 99)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void shouldRestoreOnlyTheContentKeepingTheAddressAndPublication() {
-        long id = editing.save(null, draft(ArticleTestData.unique("First words"), Publication.DRAFT, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("First words"), Publication.DRAFT, null), "eden")
                 .id();
-        EditableArticle first = editing.load(id);
+        EditableArticle first = drafts.load(id);
         ArticleDraft d = renamed(first, first.draft().slug() + "-live");
-        editing.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
-        EditableArticle live = editing.load(id);
+        drafts.save(id, d.withPublication(Publication.NOW, null, d.version()), "eden");
+        EditableArticle live = drafts.load(id);
 
-        editing.restore(id, 1, live.draft().version(), "eden");
+        revisions.restore(id, 1, live.draft().version(), "eden");
 
-        EditableArticle restored = editing.load(id);
+        EditableArticle restored = drafts.load(id);
         assertThat(restored.draft().headline()).isEqualTo(first.draft().headline());
         assertThat(restored.draft().slug()).isEqualTo(live.draft().slug());
         assertThat(restored.status()).isEqualTo("published");
@@ -381,11 +398,11 @@ class ArticleEditingTests {
 
     @Test
     void shouldRefuseToRestoreARevisionWhoseSectionIsGoneAndChangeNothing() {
-        String other = new ArticleTestData(articles).section(null);
-        long id = editing.save(null, draft(ArticleTestData.unique("Moved"), Publication.DRAFT, null), "eden").id();
-        EditableArticle first = editing.load(id);
+        String other = new ArticleTestData(imports).section(null);
+        long id = drafts.save(null, draft(ArticleTestData.unique("Moved"), Publication.DRAFT, null), "eden").id();
+        EditableArticle first = drafts.load(id);
         ArticleDraft d = first.draft();
-        editing.save(id, new ArticleDraft(d.headline(), d.standfirst(), d.slug(), d.type(), other, List.of(),
+        drafts.save(id, new ArticleDraft(d.headline(), d.standfirst(), d.slug(), d.type(), other, List.of(),
                 d.authors(), d.tags(), "Moved body.", null, null, null, null, true, Publication.DRAFT, null,
                 d.version()), "eden");
         // The first section goes (as if deleted on another instance); the tree forgets it.
@@ -394,27 +411,27 @@ class ArticleEditingTests {
                 + " WHERE primary_section_id = (SELECT id FROM section WHERE slug = ?)", other, section);
         jdbc.update("DELETE FROM section WHERE slug = ?", section);
         articles.forgetSections();
-        long version = editing.load(id).draft().version();
+        long version = drafts.load(id).draft().version();
 
-        assertThatThrownBy(() -> editing.restore(id, 1, version, "eden"))
+        assertThatThrownBy(() -> revisions.restore(id, 1, version, "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("editor.restore.gone"));
-        assertThat(editing.load(id).draft().bodyMarkdown()).isEqualTo("Moved body.");
-        assertThat(editing.revisions(id)).hasSize(2);
+        assertThat(drafts.load(id).draft().bodyMarkdown()).isEqualTo("Moved body.");
+        assertThat(revisions.revisions(id)).hasSize(2);
     }
 
     @Test
     void shouldRestoreARevisionAfterItsAuthorChangedAddress() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Before the rename"), Publication.DRAFT, null),
+        long id = drafts.save(null, draft(ArticleTestData.unique("Before the rename"), Publication.DRAFT, null),
                 "eden").id();
-        editing.save(id, again(editing.load(id), "After the rename", "Changed body."), "eden");
+        drafts.save(id, again(drafts.load(id), "After the rename", "Changed body."), "eden");
         String renamed = author + "-renamed";
         jdbc.update("UPDATE author SET slug = ? WHERE slug = ?", renamed, author);
 
-        editing.restore(id, 1, editing.load(id).draft().version(), "eden");
+        revisions.restore(id, 1, drafts.load(id).draft().version(), "eden");
 
-        assertThat(editing.load(id).draft().headline()).startsWith("Before the rename");
-        assertThat(editing.load(id).draft().authors()).containsExactly(renamed);
+        assertThat(drafts.load(id).draft().headline()).startsWith("Before the rename");
+        assertThat(drafts.load(id).draft().authors()).containsExactly(renamed);
     }
 
     @Test
@@ -424,15 +441,15 @@ class ArticleEditingTests {
                 section, List.of(), List.of(author), List.of("Café culture", "Kraków"),
                 "Élan: “quotes”, ‘apostrophes’ — and 東京.", null, null, null, null, true, Publication.DRAFT, null,
                 null);
-        long id = editing.save(null, typed, "eden").id();
+        long id = drafts.save(null, typed, "eden").id();
 
-        ArticleDraft back = editing.load(id).draft();
+        ArticleDraft back = drafts.load(id).draft();
         assertThat(back.headline()).isEqualTo(headline);
         assertThat(back.standfirst()).isEqualTo("It’s “quoted” – with dashes…");
         assertThat(back.bodyMarkdown()).isEqualTo("Élan: “quotes”, ‘apostrophes’ — and 東京.");
         assertThat(back.tags()).containsExactlyInAnyOrder("Café culture", "Kraków");
         assertThat(back.slug()).startsWith("ca-va-zoes-cafe-in-krakow");
-        assertThat(editing.preview(id).bodyHtml()).contains("Élan: “quotes”, ‘apostrophes’ — and 東京.");
+        assertThat(previews.preview(id).bodyHtml()).contains("Élan: “quotes”, ‘apostrophes’ — and 東京.");
     }
 
     @Test
@@ -442,35 +459,35 @@ class ArticleEditingTests {
         ArticleDraft tagged = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
                 d.authors(), List.of(name, "Москва", "東京"), d.bodyMarkdown(), null, null, null, null, true,
                 Publication.DRAFT, null, null);
-        long id = editing.save(null, tagged, "eden").id();
+        long id = drafts.save(null, tagged, "eden").id();
         List<Long> before = jdbc.queryForList("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id",
                 Long.class, id);
         assertThat(before).hasSize(3);
-        assertThat(editing.load(id).draft().tags()).containsExactlyInAnyOrder(name, "Москва", "東京");
+        assertThat(drafts.load(id).draft().tags()).containsExactlyInAnyOrder(name, "Москва", "東京");
 
         // Renamed at the tag desk (the address stays), the tag is still found by its name when the article is saved.
         jdbc.update("UPDATE tag SET name = ? WHERE name = ?", name.toUpperCase(), name);
-        editing.save(id, editing.load(id).draft(), "eden");
+        drafts.save(id, drafts.load(id).draft(), "eden");
         assertThat(jdbc.queryForList("SELECT tag_id FROM article_tag WHERE article_id = ? ORDER BY tag_id",
                 Long.class, id)).isEqualTo(before);
 
         ArticleDraft overlong = new ArticleDraft(d.headline() + " 2", d.standfirst(), "", d.type(), section,
                 List.of(), d.authors(), List.of("x".repeat(121)), d.bodyMarkdown(), null, null, null, null, true,
                 Publication.DRAFT, null, null);
-        assertThatThrownBy(() -> editing.save(null, overlong, "eden"))
+        assertThatThrownBy(() -> drafts.save(null, overlong, "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("editor.tags.long"));
     }
 
     @Test
     void shouldKeepThePublicationTimeOfAnArticleInTheHourThatRepeatsWhenTheClocksGoBack() {
-        long id = editing.save(null, draft(ArticleTestData.unique("Clocks go back"), Publication.AT,
+        long id = drafts.save(null, draft(ArticleTestData.unique("Clocks go back"), Publication.AT,
                 LocalDateTime.of(2021, 10, 31, 1, 30)), "eden").id();
         // The second 01:30 of that night, in GMT, as a scheduler or an import could have set it.
         jdbc.update("UPDATE article SET published_at = ? WHERE id = ?",
                 java.sql.Timestamp.from(Instant.parse("2021-10-31T01:30:20Z")), id);
 
-        editing.save(id, again(editing.load(id), "Clocks go back, edited", "Body."), "eden");
+        drafts.save(id, again(drafts.load(id), "Clocks go back, edited", "Body."), "eden");
 
         assertThat(jdbc.queryForObject("SELECT published_at FROM article WHERE id = ?", java.sql.Timestamp.class, id)
                 .toInstant()).isEqualTo(Instant.parse("2021-10-31T01:30:20Z"));
@@ -482,7 +499,7 @@ class ArticleEditingTests {
         ArticleDraft ampersands = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
                 d.authors(), List.of(), "&".repeat(99_000), null, null, null, null, true, Publication.DRAFT, null,
                 null);
-        assertThatThrownBy(() -> editing.save(null, ampersands, "eden"))
+        assertThatThrownBy(() -> drafts.save(null, ampersands, "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class, e -> {
                     assertThat(e.field()).isEqualTo("body");
                     assertThat(e.messageKey()).isEqualTo("editor.body.rendered");
@@ -495,19 +512,19 @@ class ArticleEditingTests {
         ArticleDraft noSection = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), "no-such-section",
                 List.of(), d.authors(), d.tags(), d.bodyMarkdown(), null, null, null, null, true, Publication.DRAFT,
                 null, null);
-        assertThatThrownBy(() -> editing.save(null, noSection, "eden"))
+        assertThatThrownBy(() -> drafts.save(null, noSection, "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class,
                         e -> assertThat(e.field()).isEqualTo("primarySection"));
         ArticleDraft noAuthor = new ArticleDraft(d.headline(), d.standfirst(), "", d.type(), section, List.of(),
                 List.of("no-such-author"), d.tags(), d.bodyMarkdown(), null, null, null, null, true,
                 Publication.DRAFT, null, null);
-        assertThatThrownBy(() -> editing.save(null, noAuthor, "eden"))
+        assertThatThrownBy(() -> drafts.save(null, noAuthor, "eden"))
                 .isInstanceOfSatisfying(EditRefusedException.class, e -> assertThat(e.field()).isEqualTo("authors"));
     }
 
     @Test
     void shouldDeleteAnArticleWithItsThreadsAndRevisions() {
-        long id = editing.save(null, draft(ArticleTestData.unique("To be deleted"), Publication.NOW, null), "eden")
+        long id = drafts.save(null, draft(ArticleTestData.unique("To be deleted"), Publication.NOW, null), "eden")
                 .id();
         Instant now = clock.instant();
         jdbc.update("INSERT INTO comment (article_id, depth, status, body, created_at) VALUES (?, 0, 'VISIBLE', 'a', ?)",
@@ -517,14 +534,14 @@ class ArticleEditingTests {
                 + " VALUES (?, ?, ?, 1, 'VISIBLE', 'b', ?)", id, parent, parent, java.sql.Timestamp.from(now));
         long before = audits("article.deleted");
 
-        editing.delete(id, "eden");
+        deletion.delete(id, "eden");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM article WHERE id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM comment WHERE article_id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM article_revision WHERE article_id = ?", Integer.class,
                 id)).isZero();
         assertThat(audits("article.deleted")).isEqualTo(before + 1);
-        assertThatThrownBy(() -> editing.load(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> drafts.load(id)).isInstanceOf(NotFoundException.class);
     }
 
     /** Runs the task on {@code threads} threads released at once; returns each result or the exception thrown. */

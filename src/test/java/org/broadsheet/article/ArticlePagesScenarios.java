@@ -38,6 +38,9 @@ abstract class ArticlePagesScenarios {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     EntityManagerFactory entityManagerFactory;
 
     ArticleTestData data;
@@ -45,7 +48,7 @@ abstract class ArticlePagesScenarios {
 
     @BeforeEach
     void setUp() {
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
     }
@@ -101,7 +104,7 @@ abstract class ArticlePagesScenarios {
         String section = data.section(null);
         long id = data.article(section, data.author()).slug("first-slug-" + section).save();
         String oldUrl = urlOf(id);
-        articles.changeSlug(id, "second-slug-" + section);
+        imports.changeSlug(id, "second-slug-" + section);
 
         mvc.perform(get(oldUrl)).andExpect(status().isMovedPermanently())
                 .andExpect(header().string("Location", oldUrl.replace("first-slug", "second-slug")));

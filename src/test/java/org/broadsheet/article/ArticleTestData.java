@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes sections, authors and articles through {@link ArticleService} for integration tests. Every name is made
+ * Writes sections, authors and articles through {@link ArticleImports} for integration tests. Every name is made
  * unique so that tests sharing a context never clash.
  */
 public final class ArticleTestData {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final ArticleService articles;
+    private final ArticleImports articles;
 
-    public ArticleTestData(ArticleService articles) {
+    public ArticleTestData(ArticleImports articles) {
         this.articles = articles;
     }
 

@@ -67,6 +67,9 @@ abstract class CatalogueScenarios {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -79,7 +82,7 @@ abstract class CatalogueScenarios {
 
     @BeforeEach
     void setUp() {
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         pins.clearFrontPage(pinsVersion(), "test");
     }
 

@@ -47,6 +47,9 @@ abstract class CorrectionScenarios {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -64,7 +67,7 @@ abstract class CorrectionScenarios {
 
     @BeforeEach
     void setUp() {
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
         author = data.author();
     }

@@ -36,6 +36,9 @@ class SectionTreeLifetimeTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -48,7 +51,7 @@ class SectionTreeLifetimeTests {
 
     @BeforeEach
     void setUp() {
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
     }
 
     /** A section as another instance's editor saves it. */

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -61,6 +62,9 @@ abstract class CommentConcurrencyScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     @Autowired
     CommentSeeder seeder;
@@ -222,7 +226,7 @@ abstract class CommentConcurrencyScenarios {
 
     @Test
     void shouldStoreEveryCommentOnceAndKeepCountsExactWhenReadersActAtOnce() throws Exception {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long articleId = data.article(data.section(null), data.author()).save();
         String articleUrl = articles.cardsFor(List.of(articleId)).get(0).url();
         String authorName = "target" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);

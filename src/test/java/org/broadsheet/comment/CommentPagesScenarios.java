@@ -18,6 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -53,6 +54,9 @@ abstract class CommentPagesScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     @Autowired
     AccountService accounts;
@@ -93,7 +97,7 @@ abstract class CommentPagesScenarios {
     void seed() {
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         String section = data.section(null);
         small = data.article(section, data.author()).save();
         big = data.article(section, data.author()).save();

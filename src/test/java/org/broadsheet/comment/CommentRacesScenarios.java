@@ -18,6 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ abstract class CommentRacesScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     @Autowired
     AccountService accounts;
@@ -73,7 +77,7 @@ abstract class CommentRacesScenarios {
     }
 
     private long article() {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         return data.article(data.section(null), data.author()).save();
     }
 

@@ -21,6 +21,7 @@ import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.SiteSettings;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.article.ArticleType;
 import org.broadsheet.article.NewArticle;
@@ -96,6 +97,9 @@ class CommentServiceTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     SiteSettings settings;
 
     @Autowired
@@ -114,7 +118,7 @@ class CommentServiceTests {
     void setUp() {
         // Posts of earlier tests leave the one-minute window of the rate limit.
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
     }
 
@@ -142,7 +146,7 @@ class CommentServiceTests {
 
     private long closedArticle() {
         String headline = ArticleTestData.unique("Closed");
-        return articles.createArticle(new NewArticle(null, headline, "Standfirst", "Body.", ArticleType.NEWS, section,
+        return imports.createArticle(new NewArticle(null, headline, "Standfirst", "Body.", ArticleType.NEWS, section,
                 List.of(), List.of(data.author()), List.of(), null, Instant.now().minusSeconds(3600), null, false,
                 null, null));
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.OwnComments.OwnComment;
 import org.broadsheet.comment.OwnComments.Reply;
@@ -34,7 +34,7 @@ abstract class OwnCommentsScenarios {
     AccountService accounts;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,7 +47,7 @@ abstract class OwnCommentsScenarios {
     @BeforeEach
     void setUp() {
         clock.advance(Duration.ofMinutes(2));
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         article = data.article(data.section(null), data.author()).headline("The harbour wall")
                 .slug(ArticleTestData.unique("own")).save();
     }

@@ -18,6 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.IgnoredReaders;
@@ -71,6 +72,9 @@ class FollowPagesTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     MutableClock clock;
 
     private String ana;
@@ -88,7 +92,7 @@ class FollowPagesTests {
         ben = reader("Ben");
         anaId = accounts.idOf(ana).orElseThrow();
         benId = accounts.idOf(ben).orElseThrow();
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         article = data.article(data.section(null), data.author()).slug(ArticleTestData.unique("follow")).save();
         articleUrl = articles.cardsFor(java.util.List.of(article)).get(0).url();
         bens = posting.post(benId, article, null, "Ben on the harbour wall", UUID.randomUUID().toString()).id();

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentSeeder;
 import org.broadsheet.comment.CommentService;
@@ -54,7 +54,7 @@ abstract class FollowServiceScenarios {
     CommentSeeder seeder;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -68,7 +68,7 @@ abstract class FollowServiceScenarios {
     @BeforeEach
     void setUp() {
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
     }
 

@@ -56,7 +56,7 @@ class DirectoryMediaStoreTests {
     MediaStore store;
 
     @Autowired
-    org.broadsheet.article.ArticleService articles;
+    org.broadsheet.article.ArticleImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +84,7 @@ class DirectoryMediaStoreTests {
         byte[] bytes = TestImages.mp4("isom", 300_000);
         StoredVideo video = media.storeVideo("clip.mp4", new ByteArrayInputStream(bytes));
         // Named by a published article, so everyone may see it.
-        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(imports);
         data.article(data.section(null), data.author()).body("[the video](" + video.url() + ")").save();
         HttpClient http = HttpClient.newHttpClient();
 

@@ -35,14 +35,14 @@ class MediaServingTests {
     MediaService media;
 
     @Autowired
-    org.broadsheet.article.ArticleService articles;
+    org.broadsheet.article.ArticleImports imports;
 
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
     /** Names the upload on a published article, so that it is everyone's to see. */
     private <T> T published(T stored, String url) {
-        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(imports);
         data.article(data.section(null), data.author()).body("A file: [it](" + url + ")").save();
         return stored;
     }
@@ -160,7 +160,7 @@ class MediaServingTests {
     @Test
     void shouldServeADraftsPictureToEveryoneOnlyOnceAPublishedArticleShowsIt() throws Exception {
         StoredImage picture = media.storeImage("d.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 300)));
-        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(imports);
         String section = data.section(null);
         data.article(section, data.author()).body("![draft](" + picture.url() + ")").draft().save();
 
@@ -177,7 +177,7 @@ class MediaServingTests {
     void shouldServeAnAuthorsPhotoToEveryone(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc)
             throws Exception {
         StoredImage photo = media.storeImage("me.jpg", new ByteArrayInputStream(TestImages.jpeg(600, 600)));
-        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(articles);
+        org.broadsheet.article.ArticleTestData data = new org.broadsheet.article.ArticleTestData(imports);
         String author = data.author();
         jdbc.update("UPDATE author SET photo_url = ? WHERE slug = ?", photo.url(), author);
 

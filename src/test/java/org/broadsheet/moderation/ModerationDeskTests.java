@@ -23,6 +23,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.CommentReports;
@@ -90,6 +91,9 @@ class ModerationDeskTests {
     @Autowired
     ArticleService articles;
 
+    @Autowired
+    ArticleImports imports;
+
     
 
     @Autowired
@@ -132,7 +136,7 @@ class ModerationDeskTests {
     void setUp() {
         // Posts of earlier tests leave the one-minute window of the rate limit.
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
         staff(READER, Role.READER);
         staff(EDITOR, Role.EDITOR);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.CommentRejectedException;
@@ -51,6 +52,9 @@ abstract class ModerationRaceScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleImports imports;
 
     
 
@@ -104,7 +108,7 @@ abstract class ModerationRaceScenarios {
     }
 
     private long article() {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         return data.article(data.section(null), data.author()).save();
     }
 

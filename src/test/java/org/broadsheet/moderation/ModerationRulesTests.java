@@ -20,6 +20,7 @@ import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.CommentRejectedException;
@@ -117,6 +118,9 @@ class ModerationRulesTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -133,7 +137,7 @@ class ModerationRulesTests {
     void setUp() {
         // Posts of earlier tests leave the one-minute window of the rate limit.
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
         rulesBefore = settings.rules();
     }

@@ -27,6 +27,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
@@ -106,6 +107,9 @@ class SanctionsTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     NotificationService notifications;
 
     @Autowired
@@ -133,7 +137,7 @@ class SanctionsTests {
     void setUp() {
         // Posts of earlier tests leave the one-minute window of the rate limit.
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
     }
 

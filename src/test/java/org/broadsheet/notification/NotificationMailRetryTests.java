@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.mail.Mailer;
@@ -51,7 +51,7 @@ class NotificationMailRetryTests {
     AccountService accounts;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     EventRetries retries;
@@ -71,7 +71,7 @@ class NotificationMailRetryTests {
 
     @Test
     void shouldSendARefusedMailLaterAndOnce() {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long article = data.article(data.section(null), data.author()).slug(ArticleTestData.unique("retry")).save();
         long ana = reader("Ana");
         long ben = reader("Ben");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.Recommendations;
@@ -60,7 +60,7 @@ abstract class NotificationMailScenarios {
     AccountService accounts;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     Mailer mailer;
@@ -80,7 +80,7 @@ abstract class NotificationMailScenarios {
     @BeforeEach
     void setUp() {
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentPosting;
@@ -72,7 +72,7 @@ class NotificationPagesTests {
     NotificationService notifications;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -93,7 +93,7 @@ class NotificationPagesTests {
     @BeforeEach
     void setUp() {
         clock.advance(Duration.ofMinutes(2));
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         article = data.article(data.section(null), data.author()).headline("The harbour wall")
                 .slug(ArticleTestData.unique("centre")).save();
         anaName = reader("Ana");

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
@@ -64,7 +64,7 @@ abstract class NotificationProducerScenarios {
     AccountService accounts;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     CorrectionService corrections;
@@ -82,7 +82,7 @@ abstract class NotificationProducerScenarios {
     void setUp() {
         // Posts of earlier tests leave the one-minute window of the rate limit.
         clock.advance(Duration.ofMinutes(2));
-        data = new ArticleTestData(articles);
+        data = new ArticleTestData(imports);
         section = data.section(null);
     }
 

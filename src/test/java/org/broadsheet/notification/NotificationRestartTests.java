@@ -41,7 +41,7 @@ class NotificationRestartTests {
         try (ConfigurableApplicationContext first = start(data)) {
             AccountService accounts = first.getBean(AccountService.class);
             CommentPosting comments = first.getBean(CommentPosting.class);
-            ArticleTestData articles = new ArticleTestData(first.getBean(ArticleService.class));
+            ArticleTestData articles = new ArticleTestData(first.getBean(org.broadsheet.article.ArticleImports.class));
             long article = articles.article(articles.section(null), articles.author()).save();
             accounts.createVerified("ana", "Ana", "ana@example.com", PASSWORD, EnumSet.of(Role.READER));
             accounts.createVerified("ben", "Ben", "ben@example.com", PASSWORD, EnumSet.of(Role.READER));

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.support.DurableEventsSettled;
 import org.hibernate.SessionFactory;
@@ -45,6 +46,9 @@ class PageCacheTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     PageCache pageCache;
 
     @Autowired
@@ -61,7 +65,7 @@ class PageCacheTests {
     void setUp() {
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         section = data.section(null);
         data.article(section, data.author()).headline("Cached headline " + section).save();
         pageCache.clear();
@@ -82,7 +86,7 @@ class PageCacheTests {
     @Test
     void shouldSendALargeCachedPageFromItsFileWithTheSameBytes() throws Exception {
         String paragraph = "A long report on the harbour works, told paragraph by paragraph. ".repeat(12);
-        long id = new ArticleTestData(articles).article(section, new ArticleTestData(articles).author())
+        long id = new ArticleTestData(imports).article(section, new ArticleTestData(imports).author())
                 .body((paragraph + "\n\n").repeat(90)).save();
         String url = articles.cardsFor(List.of(id)).get(0).url();
 
@@ -191,7 +195,7 @@ class PageCacheTests {
     @Test
     void shouldRenderAgainAfterContentChanges() throws Exception {
         get("/sections/" + section);
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         data.article(section, data.author()).headline("Fresh headline " + section).save();
         assertThat(text(get("/sections/" + section))).contains("Fresh headline " + section);
     }
@@ -199,7 +203,7 @@ class PageCacheTests {
     @Test
     void shouldCacheTheCorrectionsPageUntilANoteIsAdded(
             @Autowired org.broadsheet.article.CorrectionService corrections) throws Exception {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long article = data.article(section, data.author()).save();
         get("/corrections");
         DurableEventsSettled.await(jdbc);
@@ -225,7 +229,7 @@ class PageCacheTests {
 
     @Test
     void shouldSendAddressesWithParametersAPageDoesNotReadToItsOwnAddress() throws Exception {
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long id = data.article(section, data.author()).save();
         String url = articles.cardsFor(List.of(id)).get(0).url();
         get(url);
@@ -258,7 +262,7 @@ class PageCacheTests {
         assertThat(location(base + "?page=%EF%BC%92")).as("a full-width 2").contains(base + "?page=2");
         assertThat(location(base + "?page=+2")).contains(base + "?page=2");
         assertThat(location(base + "?page=2&page=3")).contains(base + "?page=2");
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long id = data.article(section, data.author()).save();
         assertThat(location("/articles/0" + id + "/comments")).contains("/articles/" + id + "/comments");
         assertThat(location("/articles/" + id + "/comments?sort=oldest&page=1"))

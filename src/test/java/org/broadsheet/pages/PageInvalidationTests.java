@@ -17,8 +17,9 @@ import jakarta.persistence.EntityManagerFactory;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.ArticleDrafts;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.article.Catalogue.SectionChange;
 import org.broadsheet.article.CorrectionKind;
@@ -62,7 +63,10 @@ class PageInvalidationTests {
     ArticleService articles;
 
     @Autowired
-    ArticleEditing editing;
+    ArticleImports imports;
+
+    @Autowired
+    ArticleDrafts drafts;
 
     @Autowired
     CorrectionService corrections;
@@ -104,7 +108,7 @@ class PageInvalidationTests {
     void setUp() {
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         section = data.section(null);
         String author = data.author();
         x = data.article(section, author).headline("Harbour story " + section).save();
@@ -205,8 +209,8 @@ class PageInvalidationTests {
     @Test
     void shouldRefreshAnArticleAndTheListsWhenAnEditorChangesIt() throws Exception {
         keepAll();
-        ArticleDraft draft = editing.load(x).draft();
-        editing.save(x, new ArticleDraft("Harbour story retold " + section, draft.standfirst(), draft.slug(),
+        ArticleDraft draft = drafts.load(x).draft();
+        drafts.save(x, new ArticleDraft("Harbour story retold " + section, draft.standfirst(), draft.slug(),
                 draft.type(), draft.primarySection(), draft.furtherSections(), draft.authors(), draft.tags(),
                 draft.bodyMarkdown(), draft.lead(), draft.seoTitle(), draft.seoDescription(), draft.seoImage(),
                 draft.commentsOpen(), draft.publication(), draft.publishAt(), draft.version()), "editor");
@@ -224,12 +228,12 @@ class PageInvalidationTests {
     @Test
     void shouldRefreshTheListsAStoryJoinsWhenAnEditorMovesIt() throws Exception {
         keepAll();
-        ArticleDraft draft = editing.load(x).draft();
+        ArticleDraft draft = drafts.load(x).draft();
         ArticleDraft moved = new ArticleDraft(draft.headline(), draft.standfirst(), draft.slug(), draft.type(),
                 otherSection, draft.furtherSections(), draft.authors(), draft.tags(), draft.bodyMarkdown(),
                 draft.lead(), draft.seoTitle(), draft.seoDescription(), draft.seoImage(), draft.commentsOpen(),
                 draft.publication(), draft.publishAt(), draft.version());
-        editing.save(x, moved, "editor");
+        drafts.save(x, moved, "editor");
 
         assertThat(get("/sections/" + otherSection)).as("the section it joined").contains("Harbour story " + section);
         assertThat(get("/sections/" + section)).as("the section it left").doesNotContain("Harbour story " + section);

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentSeeder;
 import org.broadsheet.comment.IgnoredReaders;
@@ -64,6 +65,9 @@ class SharedPagesTests {
     ArticleService articles;
 
     @Autowired
+    ArticleImports imports;
+
+    @Autowired
     AccountService accounts;
 
     
@@ -101,7 +105,7 @@ class SharedPagesTests {
         statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
         suffix = SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         section = data.section(null);
         articleId = data.article(section, data.author()).headline("Personal parts " + section).save();
         articleUrl = articles.cardsFor(List.of(articleId)).get(0).url();

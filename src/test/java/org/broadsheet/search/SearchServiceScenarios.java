@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleType;
 import org.broadsheet.article.NewArticle;
 import org.broadsheet.shared.NotFoundException;
@@ -48,7 +48,7 @@ abstract class SearchServiceScenarios {
     SearchService search;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -66,7 +66,7 @@ abstract class SearchServiceScenarios {
     void createSection() {
         run = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         section = "search-" + run;
-        articles.createSection(section, "Search " + run, null, null, 0);
+        imports.createSection(section, "Search " + run, null, null, 0);
     }
 
     @Test
@@ -251,7 +251,7 @@ abstract class SearchServiceScenarios {
 
     long publish(String headline, String standfirst, String bodyMarkdown, Instant publishedAt) {
         String slug = "s-" + run + "-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-        long id = articles.createArticle(new NewArticle(slug, headline, standfirst, bodyMarkdown, ArticleType.NEWS,
+        long id = imports.createArticle(new NewArticle(slug, headline, standfirst, bodyMarkdown, ArticleType.NEWS,
                 section, List.of(), List.of(), List.of(), null, publishedAt, null, true, null, null));
         settle();
         return id;

@@ -340,18 +340,18 @@ class HtmlValidityTests {
      * delete page.
      */
     @Test
-    void theArticleFormAndItsPagesShouldBeValidAndAccessible(@Autowired org.broadsheet.article.ArticleEditing editing)
+    void theArticleFormAndItsPagesShouldBeValidAndAccessible(@Autowired org.broadsheet.article.ArticleDrafts drafts)
             throws Exception {
         AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
-        org.broadsheet.article.EditingViews.FormChoices choices = editing.choices();
+        org.broadsheet.article.EditingViews.FormChoices choices = drafts.choices();
         org.broadsheet.article.ArticleDraft draft = new org.broadsheet.article.ArticleDraft(
                 "Valid form " + port, "A standfirst.", "", org.broadsheet.article.ArticleType.NEWS,
                 choices.sections().get(0).slug(), java.util.List.of(), java.util.List.of(choices.authors().get(0).slug()),
                 java.util.List.of("Checks"), "Body.\n\n## A heading\n\nMore.", null, null, null, null, true,
                 org.broadsheet.article.Publication.DRAFT, null, null);
-        long id = editing.save(null, draft, "editor").id();
-        long version = editing.load(id).draft().version();
-        editing.save(id, new org.broadsheet.article.ArticleDraft("Valid form, again " + port, draft.standfirst(), "",
+        long id = drafts.save(null, draft, "editor").id();
+        long version = drafts.load(id).draft().version();
+        drafts.save(id, new org.broadsheet.article.ArticleDraft("Valid form, again " + port, draft.standfirst(), "",
                 draft.type(), draft.primarySection(), draft.furtherSections(), draft.authors(), draft.tags(),
                 "Body changed.", null, null, null, null, true, org.broadsheet.article.Publication.DRAFT, null, version),
                 "editor");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Sitemaps;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
@@ -36,12 +37,15 @@ class FeedController {
     static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
     private final ArticleService articles;
+    private final Sitemaps sitemaps;
     private final SiteProperties site;
     private final Clock clock;
     private final FeedWriter writer;
 
-    FeedController(ArticleService articles, SiteProperties site, SiteAddress address, Clock clock) {
+    FeedController(ArticleService articles, Sitemaps sitemaps, SiteProperties site, SiteAddress address,
+            Clock clock) {
         this.articles = articles;
+        this.sitemaps = sitemaps;
         this.site = site;
         this.clock = clock;
         this.writer = new FeedWriter(site, address);
@@ -78,13 +82,13 @@ class FeedController {
         articles.navigation().forEach(section -> pages.add(section.url()));
         pages.add("/corrections");
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
-        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, articles.sitemap()));
+        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, sitemaps.sitemap()));
     }
 
     @GetMapping(FeedWriter.NEWS_SITEMAP_PATH)
     ResponseEntity<byte[]> newsSitemap() {
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
-        return ResponseEntity.ok().contentType(XML).body(writer.newsSitemap(articles.newsSitemap()));
+        return ResponseEntity.ok().contentType(XML).body(writer.newsSitemap(sitemaps.newsSitemap()));
     }
 
     @GetMapping("/robots.txt")

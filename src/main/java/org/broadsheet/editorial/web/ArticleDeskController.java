@@ -3,7 +3,7 @@ package org.broadsheet.editorial.web;
 import java.util.Optional;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.DeskQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,10 +25,10 @@ class ArticleDeskController {
     private static final Set<String> SORTS = Set.of("updated", "published");
     private static final int MAX_PAGE = 10_000;
 
-    private final ArticleService articles;
+    private final ArticleDesk desk;
 
-    ArticleDeskController(ArticleService articles) {
-        this.articles = articles;
+    ArticleDeskController(ArticleDesk desk) {
+        this.desk = desk;
     }
 
     @GetMapping("/admin/articles")
@@ -43,7 +43,7 @@ class ArticleDeskController {
         DeskQuery query = new DeskQuery(blankToNull(status), blankToNull(section), blankToNull(author),
                 q == null ? null : q.strip(), sort, page);
         model.addAttribute("query", query);
-        model.addAttribute("desk", articles.desk(query));
+        model.addAttribute("desk", desk.desk(query));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/articles")
                 .queryParamIfPresent("status", Optional.ofNullable(query.status()))
                 .queryParamIfPresent("section", Optional.ofNullable(query.section()))

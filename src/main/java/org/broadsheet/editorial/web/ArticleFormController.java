@@ -4,7 +4,9 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 
-import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.ArticleDeletion;
+import org.broadsheet.article.ArticleDrafts;
+import org.broadsheet.article.ArticlePreviews;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.EditConflictException;
 import org.broadsheet.article.EditingViews.EditableArticle;
@@ -38,23 +40,28 @@ class ArticleFormController {
     static final String DELETE_VIEW = "editorial/article-delete";
     static final String NOTICE = DeskForms.NOTICE;
 
-    private final ArticleEditing editing;
+    private final ArticleDrafts drafts;
+    private final ArticlePreviews previews;
+    private final ArticleDeletion deletion;
     private final FormUploads uploads;
 
-    ArticleFormController(ArticleEditing editing, FormUploads uploads) {
-        this.editing = editing;
+    ArticleFormController(ArticleDrafts drafts, ArticlePreviews previews, ArticleDeletion deletion,
+            FormUploads uploads) {
+        this.drafts = drafts;
+        this.previews = previews;
+        this.deletion = deletion;
         this.uploads = uploads;
     }
 
     @GetMapping("/admin/articles/new")
     String create(Model model) {
-        model.addAttribute("article", ArticleForm.of(editing.blank()));
+        model.addAttribute("article", ArticleForm.of(drafts.blank()));
         return form(null, model);
     }
 
     @GetMapping("/admin/articles/{id}/edit")
     String edit(@PathVariable long id, Model model) {
-        EditableArticle current = editing.load(id);
+        EditableArticle current = drafts.load(id);
         model.addAttribute("article", ArticleForm.of(current.draft()));
         return form(current, model);
     }
@@ -91,7 +98,7 @@ class ArticleFormController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed version");
         }
         // An unknown article is a 404 before anything is stored.
-        EditableArticle current = id == null ? null : editing.load(id);
+        EditableArticle current = id == null ? null : drafts.load(id);
         FormUploads.Result lead = uploads.apply(posted, files, errors);
         ArticleForm form = lead.form();
         if (form != posted) {
@@ -112,14 +119,14 @@ class ArticleFormController {
             return form(current, model);
         }
         try {
-            Saved saved = editing.save(id, form.toDraft(checked.embedUrl()), editor.getName());
+            Saved saved = drafts.save(id, form.toDraft(checked.embedUrl()), editor.getName());
             redirect.addFlashAttribute(NOTICE, "editor.saved." + saved.status());
             return "redirect:/admin/articles/" + saved.id() + "/edit";
         } catch (EditRefusedException e) {
             DeskForms.reject(errors, e);
             return form(current, model);
         } catch (EditConflictException | OptimisticLockingFailureException e) {
-            EditableArticle theirs = editing.load(id);
+            EditableArticle theirs = drafts.load(id);
             model.addAttribute("conflict", theirs);
             model.addAttribute("article", form.withVersion(theirs.draft().version()));
             return form(theirs, model);
@@ -140,7 +147,7 @@ class ArticleFormController {
                 leadCaptionsFile), model);
         if (!checked.errors().hasErrors()) {
             try {
-                model.addAttribute("article", editing.preview(id, checked.form().toDraft(checked.embedUrl())));
+                model.addAttribute("article", previews.preview(id, checked.form().toDraft(checked.embedUrl())));
                 model.addAttribute(NOTICE, "editor.preview.changes");
                 return PREVIEW_VIEW;
             } catch (EditRefusedException e) {
@@ -152,21 +159,21 @@ class ArticleFormController {
 
     @GetMapping("/admin/articles/{id}/preview")
     String preview(@PathVariable long id, Model model) {
-        model.addAttribute("article", editing.preview(id));
+        model.addAttribute("article", previews.preview(id));
         model.addAttribute(NOTICE, "editor.preview.notice");
         return PREVIEW_VIEW;
     }
 
     @GetMapping("/admin/articles/{id}/delete")
     String confirmDelete(@PathVariable long id, Model model) {
-        model.addAttribute("current", editing.load(id));
+        model.addAttribute("current", drafts.load(id));
         return DELETE_VIEW;
     }
 
     @PostMapping("/admin/articles/{id}/delete")
     String delete(@PathVariable long id, Principal editor, RedirectAttributes redirect) {
-        EditableArticle gone = editing.load(id);
-        editing.delete(id, editor.getName());
+        EditableArticle gone = drafts.load(id);
+        deletion.delete(id, editor.getName());
         redirect.addFlashAttribute(NOTICE, "editor.deleted");
         redirect.addFlashAttribute(DeskForms.NOTICE_NAME, gone.draft().headline());
         return "redirect:/admin/articles";
@@ -174,7 +181,7 @@ class ArticleFormController {
 
     private String form(EditableArticle current, Model model) {
         model.addAttribute("current", current);
-        model.addAttribute("choices", editing.choices());
+        model.addAttribute("choices", drafts.choices());
         model.addAttribute("publications", Publication.values());
         model.addAttribute("leadChoices", ArticleForm.LeadChoice.values());
         return FORM_VIEW;

@@ -2,7 +2,8 @@ package org.broadsheet.editorial.web;
 
 import java.security.Principal;
 
-import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.ArticleDrafts;
+import org.broadsheet.article.ArticleRevisions;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.EditConflictException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,16 +25,18 @@ class RevisionsController {
     static final String LIST_VIEW = "editorial/revisions";
     static final String DIFF_VIEW = "editorial/revision-diff";
 
-    private final ArticleEditing editing;
+    private final ArticleDrafts drafts;
+    private final ArticleRevisions revisions;
 
-    RevisionsController(ArticleEditing editing) {
-        this.editing = editing;
+    RevisionsController(ArticleDrafts drafts, ArticleRevisions revisions) {
+        this.drafts = drafts;
+        this.revisions = revisions;
     }
 
     @GetMapping("/admin/articles/{id}/revisions")
     String list(@PathVariable long id, Model model) {
-        model.addAttribute("current", editing.load(id));
-        model.addAttribute("revisions", editing.revisions(id));
+        model.addAttribute("current", drafts.load(id));
+        model.addAttribute("revisions", revisions.revisions(id));
         return LIST_VIEW;
     }
 
@@ -41,7 +44,7 @@ class RevisionsController {
     @GetMapping("/admin/articles/{id}/revisions/compare")
     String compare(@PathVariable long id, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to, Model model) {
-        model.addAttribute("diff", editing.diff(id, from, to));
+        model.addAttribute("diff", revisions.diff(id, from, to));
         return DIFF_VIEW;
     }
 
@@ -49,7 +52,7 @@ class RevisionsController {
     String restore(@PathVariable long id, @PathVariable int number, @RequestParam long version, Principal editor,
             RedirectAttributes redirect) {
         try {
-            editing.restore(id, number, version, editor.getName());
+            revisions.restore(id, number, version, editor.getName());
             redirect.addFlashAttribute(ArticleFormController.NOTICE, "editor.restored");
             redirect.addFlashAttribute("noticeName", number);
             return "redirect:/admin/articles/" + id + "/edit";

@@ -31,6 +31,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.Sitemaps;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.SitemapEntry;
 import org.broadsheet.article.Views.ArticleCard;
@@ -94,6 +95,9 @@ class FeedControllerTests {
 
     @MockitoBean
     private ArticleService articles;
+
+    @MockitoBean
+    Sitemaps sitemaps;
 
     // ---------------------------------------------------------------- RSS
 
@@ -284,7 +288,7 @@ class FeedControllerTests {
     @Test
     void shouldListFrontPageSectionsAndArticlesInSitemap() throws Exception {
         when(articles.navigation()).thenReturn(List.of(WORLD, SPORT));
-        when(articles.sitemap()).thenReturn(List.of(
+        when(sitemaps.sitemap()).thenReturn(List.of(
                 new SitemapEntry("/world/2021/05/06/fight", NASTY, Instant.parse("2021-05-06T16:24:00.123Z"),
                         Instant.parse("2021-05-06T10:00:00Z")),
                 new SitemapEntry("/sport/2021/05/05/match", "Match", Instant.parse("2021-05-05T08:00:00Z"),
@@ -303,10 +307,10 @@ class FeedControllerTests {
 
     @Test
     void shouldListOnlyRecentArticlesInNewsSitemap() throws Exception {
-        when(articles.sitemap()).thenReturn(List.of(
+        when(sitemaps.sitemap()).thenReturn(List.of(
                 new SitemapEntry("/world/2021/05/06/fight", NASTY, NOW, NOW),
                 new SitemapEntry("/world/2019/01/01/old", "Old", NOW, NOW)));
-        when(articles.newsSitemap()).thenReturn(List.of(new SitemapEntry("/world/2021/05/06/fight", NASTY,
+        when(sitemaps.newsSitemap()).thenReturn(List.of(new SitemapEntry("/world/2021/05/06/fight", NASTY,
                 Instant.parse("2021-05-06T16:24:00Z"), Instant.parse("2021-05-06T16:24:00Z"))));
 
         MvcResult result = mvc.perform(get("/news-sitemap.xml")).andExpect(status().isOk())
@@ -319,7 +323,7 @@ class FeedControllerTests {
         assertThat(news.text(item + "/news:publication/news:language")).isEqualTo("en");
         assertThat(news.text(item + "/news:publication_date")).isEqualTo("2021-05-06T16:24:00Z");
         assertThat(news.text(item + "/news:title")).isEqualTo(NASTY);
-        verify(articles, never()).sitemap();
+        verify(sitemaps, never()).sitemap();
     }
 
     // ---------------------------------------------------------------- robots.txt

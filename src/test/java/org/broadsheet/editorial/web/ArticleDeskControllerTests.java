@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.DeskQuery;
 import org.broadsheet.article.Views.AuthorLink;
@@ -47,10 +48,13 @@ class ArticleDeskControllerTests {
     @MockitoBean
     ArticleService articles;
 
+    @MockitoBean
+    ArticleDesk articleDesk;
+
     @BeforeEach
     void desk() {
         Datelines.Dateline at = datelines.of(Instant.parse("2026-11-20T09:30:00Z"));
-        given(articles.desk(any())).willReturn(new DeskPage(new PagedResult<>(List.of(
+        given(articleDesk.desk(any())).willReturn(new DeskPage(new PagedResult<>(List.of(
                 new DeskRow(5, "Bridge <reopens>", "published", WORLD, List.of(ZOE), at, at,
                         "/world/2026/11/20/bridge-reopens", 12),
                 new DeskRow(6, "Draft on the ferry", "draft", WORLD, List.of(ZOE), at, null, null, 0)),
@@ -88,7 +92,7 @@ class ArticleDeskControllerTests {
                 "ferry & co", "sort", "published", "page", "2");
 
         ArgumentCaptor<DeskQuery> query = ArgumentCaptor.forClass(DeskQuery.class);
-        org.mockito.Mockito.verify(articles).desk(query.capture());
+        org.mockito.Mockito.verify(articleDesk).desk(query.capture());
         assertThat(query.getValue()).isEqualTo(new DeskQuery("draft", "world", "zoe", "ferry & co", "published", 2));
         assertThat(page.select("#desk-status option[selected]").val()).isEqualTo("draft");
         assertThat(page.select("#desk-section option[selected]").val()).isEqualTo("world");

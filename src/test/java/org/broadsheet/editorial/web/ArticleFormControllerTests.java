@@ -22,7 +22,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.ArticleDeletion;
+import org.broadsheet.article.ArticleDrafts;
+import org.broadsheet.article.ArticlePreviews;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.ArticleType;
 import org.broadsheet.article.EditConflictException;
@@ -71,7 +73,13 @@ class ArticleFormControllerTests {
     Datelines datelines;
 
     @MockitoBean
-    ArticleEditing editing;
+    ArticleDrafts drafts;
+
+    @MockitoBean
+    ArticlePreviews previews;
+
+    @MockitoBean
+    ArticleDeletion deletion;
 
     @MockitoBean
     org.broadsheet.article.ArticleService articles;
@@ -83,11 +91,11 @@ class ArticleFormControllerTests {
 
     @BeforeEach
     void setUp() {
-        given(editing.choices()).willReturn(CHOICES);
-        given(editing.blank()).willReturn(new ArticleDraft("", "", "", ArticleType.NEWS, null, List.of(), List.of(),
+        given(drafts.choices()).willReturn(CHOICES);
+        given(drafts.blank()).willReturn(new ArticleDraft("", "", "", ArticleType.NEWS, null, List.of(), List.of(),
                 List.of(), "", null, null, null, null, true, Publication.DRAFT, null, null));
         saved = editable("Bridge reopens", "The saved body.", 4);
-        given(editing.load(7)).willReturn(saved);
+        given(drafts.load(7)).willReturn(saved);
     }
 
     private EditableArticle editable(String headline, String body, long version) {
@@ -168,14 +176,14 @@ class ArticleFormControllerTests {
 
     @Test
     void shouldSaveANewArticleAndComeBackToItsForm() throws Exception {
-        given(editing.save(isNull(), any(), eq("eden"))).willReturn(new Saved(42, "published"));
+        given(drafts.save(isNull(), any(), eq("eden"))).willReturn(new Saved(42, "published"));
 
         mvc.perform(filled("/admin/articles")).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/articles/42/edit"))
                 .andExpect(flash().attribute("notice", "editor.saved.published"));
 
         ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
-        verify(editing).save(isNull(), draft.capture(), eq("eden"));
+        verify(drafts).save(isNull(), draft.capture(), eq("eden"));
         assertThat(draft.getValue().headline()).isEqualTo("Ferry “returns” — at last");
         assertThat(draft.getValue().authors()).containsExactly("zoe", "sam");
         assertThat(draft.getValue().furtherSections()).containsExactly("news");
@@ -202,7 +210,7 @@ class ArticleFormControllerTests {
         assertThat(page.select("#tags").val()).isEqualTo("Ferries, Harbours");
         assertThat(page.select("#slug").val()).isEqualTo("Not A Slug");
         assertThat(page.select("#primarySection option[selected]").val()).isEqualTo("world");
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
     }
 
     @Test
@@ -224,12 +232,12 @@ class ArticleFormControllerTests {
         assertThat(page.select("input[name=leadKind][checked]").val()).isEqualTo("IMAGE");
 
         // Sent again without a new file, the stored picture is what is saved.
-        given(editing.save(isNull(), any(), any())).willReturn(new Saved(43, "draft"));
+        given(drafts.save(isNull(), any(), any())).willReturn(new Saved(43, "draft"));
         mvc.perform(filled("/admin/articles", "leadKind", "IMAGE", "leadUrl", "/media/5/1600.jpg", "leadSrcset",
                 "/media/5/480.jpg 480w", "leadWidth", "1600", "leadHeight", "900", "leadAlt", "The harbour at dawn"))
                 .andExpect(redirectedUrl("/admin/articles/43/edit"));
         ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
-        verify(editing).save(isNull(), draft.capture(), any());
+        verify(drafts).save(isNull(), draft.capture(), any());
         assertThat(draft.getValue().lead()).satisfies(lead -> {
             assertThat(lead.kind()).isEqualTo("IMAGE");
             assertThat(lead.url()).isEqualTo("/media/5/1600.jpg");
@@ -256,16 +264,16 @@ class ArticleFormControllerTests {
         assertThat(page.select("#leadCaptionsFile").attr("aria-describedby")).isEqualTo("leadCaptionsFile-hint");
         assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
         assertThat(page.select("#leadAlt").val()).isEqualTo("The harbour");
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
     }
 
     @Test
     void shouldTurnAnAllowedVideoLinkIntoItsPlayerAndRefuseOthers() throws Exception {
-        given(editing.save(isNull(), any(), any())).willReturn(new Saved(44, "draft"));
+        given(drafts.save(isNull(), any(), any())).willReturn(new Saved(44, "draft"));
         mvc.perform(filled("/admin/articles", "leadKind", "EMBED", "leadVideoLink",
                 "https://www.youtube.com/watch?v=dQw4w9WgXcQ")).andExpect(redirectedUrl("/admin/articles/44/edit"));
         ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
-        verify(editing).save(isNull(), draft.capture(), any());
+        verify(drafts).save(isNull(), draft.capture(), any());
         assertThat(draft.getValue().lead().url()).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
 
         Document page = html(filled("/admin/articles", "leadKind", "EMBED", "leadVideoLink",
@@ -291,7 +299,7 @@ class ArticleFormControllerTests {
         assertThat(page.select("#leadCaptionsFile").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.select(".field-error").size()).isGreaterThanOrEqualTo(1);
         assertThat(page.html()).doesNotContain("href=\"javascript:");
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
     }
 
     @Test
@@ -302,7 +310,7 @@ class ArticleFormControllerTests {
                 "Please choose when to publish.", "Please choose what leads the article.")
                 .doesNotContain("Failed to convert", "org.broadsheet");
         assertThat(page.select("#headline").val()).isEqualTo("Ferry “returns” — at last");
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
     }
 
     @Test
@@ -310,7 +318,7 @@ class ArticleFormControllerTests {
         mvc.perform(filled("/admin/articles/7", "version", "abc")).andExpect(status().isBadRequest());
         mvc.perform(get("/admin/articles/abc/edit").with(user("eden").roles("EDITOR")))
                 .andExpect(status().isBadRequest());
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
     }
 
     @Test
@@ -326,7 +334,7 @@ class ArticleFormControllerTests {
 
     @Test
     void shouldShowATakenAddressNextToTheAddressField() throws Exception {
-        given(editing.save(isNull(), any(), any())).willThrow(new EditRefusedException("slug", "editor.slug.taken"));
+        given(drafts.save(isNull(), any(), any())).willThrow(new EditRefusedException("slug", "editor.slug.taken"));
 
         Document page = html(filled("/admin/articles", "slug", "bridge-reopens"));
 
@@ -338,8 +346,8 @@ class ArticleFormControllerTests {
     @Test
     void shouldShowBothVersionsOnAConflictAndKeepTheSecondEditorsText() throws Exception {
         EditableArticle theirs = editable("Their headline", "Their body.", 5);
-        given(editing.save(eq(7L), any(), any())).willThrow(new EditConflictException(theirs));
-        given(editing.load(7)).willReturn(saved, theirs);
+        given(drafts.save(eq(7L), any(), any())).willThrow(new EditConflictException(theirs));
+        given(drafts.load(7)).willReturn(saved, theirs);
 
         Document page = html(filled("/admin/articles/7", "version", "4", "headline", "My headline", "body",
                 "My body."));
@@ -358,9 +366,9 @@ class ArticleFormControllerTests {
     @Test
     void shouldTreatARaceLostAtCommitAsTheSameConflict() throws Exception {
         EditableArticle theirs = editable("Committed first", "Body.", 6);
-        given(editing.save(eq(7L), any(), any()))
+        given(drafts.save(eq(7L), any(), any()))
                 .willThrow(new ObjectOptimisticLockingFailureException("Article", 7L));
-        given(editing.load(7)).willReturn(saved, theirs);
+        given(drafts.load(7)).willReturn(saved, theirs);
 
         Document page = html(filled("/admin/articles/7", "version", "4"));
 
@@ -370,7 +378,7 @@ class ArticleFormControllerTests {
 
     @Test
     void shouldRenderThePreviewWithTheReadersTemplate() throws Exception {
-        given(editing.preview(7)).willReturn(org.broadsheet.article.web.ArticleFixtures.page("Draft <b>headline</b>",
+        given(previews.preview(7)).willReturn(org.broadsheet.article.web.ArticleFixtures.page("Draft <b>headline</b>",
                 null, true));
 
         Document page = html(get("/admin/articles/7/preview").with(user("eden").roles("EDITOR")));
@@ -382,7 +390,7 @@ class ArticleFormControllerTests {
 
     @Test
     void shouldPreviewUnsavedChangesWithTheReadersTemplateAndSaveNothing() throws Exception {
-        given(editing.preview(eq(7L), any())).willReturn(org.broadsheet.article.web.ArticleFixtures.page(
+        given(previews.preview(eq(7L), any())).willReturn(org.broadsheet.article.web.ArticleFixtures.page(
                 "Not yet saved", null, true));
 
         Document page = html(filled("/admin/articles/7/preview", "headline", "Not yet saved"));
@@ -390,9 +398,9 @@ class ArticleFormControllerTests {
         assertThat(page.select("h1.headline").text()).isEqualTo("Not yet saved");
         assertThat(page.select(".site-notice").text()).contains("not saved");
         ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
-        verify(editing).preview(eq(7L), draft.capture());
+        verify(previews).preview(eq(7L), draft.capture());
         assertThat(draft.getValue().headline()).isEqualTo("Not yet saved");
-        verify(editing, never()).save(any(), any(), any());
+        verify(drafts, never()).save(any(), any(), any());
 
         Document refused = html(filled("/admin/articles/preview", "headline", ""));
         assertThat(refused.select("#headline-error").text()).isEqualTo("Please write a headline.");
@@ -413,7 +421,7 @@ class ArticleFormControllerTests {
         mvc.perform(post("/admin/articles/7/delete").with(user("eden").roles("EDITOR")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/articles"))
                 .andExpect(flash().attribute("notice", "editor.deleted"));
-        verify(editing).delete(7, "eden");
+        verify(deletion).delete(7, "eden");
     }
 
     @Test
@@ -428,13 +436,13 @@ class ArticleFormControllerTests {
         mvc.perform(filled("/admin/articles").with(user("rowan").roles("READER"))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/articles/7/delete").with(user("eden").roles("EDITOR")))
                 .andExpect(status().isForbidden());
-        verify(editing, never()).save(any(), any(), any());
-        verify(editing, never()).delete(anyLong(), any());
+        verify(drafts, never()).save(any(), any(), any());
+        verify(deletion, never()).delete(anyLong(), any());
     }
 
     @Test
     void shouldAnswerAnUnknownArticleWithNotFound() throws Exception {
-        given(editing.load(99)).willThrow(new org.broadsheet.shared.NotFoundException("article 99"));
+        given(drafts.load(99)).willThrow(new org.broadsheet.shared.NotFoundException("article 99"));
         mvc.perform(get("/admin/articles/99/edit").with(user("eden").roles("EDITOR"))).andExpect(status().isNotFound());
     }
 }

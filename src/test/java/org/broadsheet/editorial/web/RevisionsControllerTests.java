@@ -20,7 +20,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleEditing;
+import org.broadsheet.article.ArticleDrafts;
+import org.broadsheet.article.ArticleRevisions;
 import org.broadsheet.article.ArticleType;
 import org.broadsheet.article.EditConflictException;
 import org.broadsheet.article.EditingViews.DiffRow;
@@ -53,7 +54,10 @@ class RevisionsControllerTests {
     Datelines datelines;
 
     @MockitoBean
-    ArticleEditing editing;
+    ArticleDrafts drafts;
+
+    @MockitoBean
+    ArticleRevisions articleRevisions;
 
     @MockitoBean
     org.broadsheet.article.ArticleService articles;
@@ -71,8 +75,8 @@ class RevisionsControllerTests {
                 "world", List.of(), List.of("zoe"), List.of(), "Body", null, null, null, null, true, Publication.AT,
                 LocalDateTime.of(2026, 11, 20, 9, 30), 9L), "published", "/world/2026/11/20/bridge-reopens", at, "eden",
                 at, 0);
-        given(editing.load(7)).willReturn(current);
-        given(editing.revisions(7)).willReturn(revisions);
+        given(drafts.load(7)).willReturn(current);
+        given(articleRevisions.revisions(7)).willReturn(revisions);
     }
 
     private Document html(String url) throws Exception {
@@ -98,7 +102,7 @@ class RevisionsControllerTests {
 
     @Test
     void shouldCompareTwoRevisionsSideBySide() throws Exception {
-        given(editing.diff(7, 1, 2)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(2),
+        given(articleRevisions.diff(7, 1, 2)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(2),
                 revisions.get(1), List.of(new DiffRow("same", 1, "Headline: same", 1, "Headline: same"),
                         new DiffRow("changed", 2, "Old <line>", 2, "New line"),
                         new DiffRow("added", null, null, 3, "Added")), revisions));
@@ -114,7 +118,7 @@ class RevisionsControllerTests {
 
     @Test
     void shouldCompareTheNewestWithTheOneBeforeByDefault() throws Exception {
-        given(editing.diff(7, null, null)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(1),
+        given(articleRevisions.diff(7, null, null)).willReturn(new RevisionDiff(7, "Bridge reopens", revisions.get(1),
                 revisions.get(0), List.of(new DiffRow("same", 1, "x", 1, "x")), revisions));
 
         Document page = html("/admin/articles/7/revisions/compare");
@@ -124,13 +128,14 @@ class RevisionsControllerTests {
 
     @Test
     void shouldRestoreARevisionOrExplainWhyNot() throws Exception {
-        given(editing.restore(7, 1, 9, "eden")).willReturn(new Saved(7, "published"));
+        given(articleRevisions.restore(7, 1, 9, "eden")).willReturn(new Saved(7, "published"));
         mvc.perform(post("/admin/articles/7/revisions/1/restore").param("version", "9")
                         .with(user("eden").roles("EDITOR")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/articles/7/edit"))
                 .andExpect(flash().attribute("notice", "editor.restored"));
 
-        given(editing.restore(eq(7L), eq(2), eq(8L), eq("eden"))).willThrow(new EditConflictException(current));
+        given(articleRevisions.restore(eq(7L), eq(2), eq(8L), eq("eden")))
+                .willThrow(new EditConflictException(current));
         mvc.perform(post("/admin/articles/7/revisions/2/restore").param("version", "8")
                         .with(user("eden").roles("EDITOR")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/articles/7/revisions"))
@@ -147,7 +152,7 @@ class RevisionsControllerTests {
                 .with(user("eden").roles("EDITOR")).with(csrf())).andExpect(status().isBadRequest());
         mvc.perform(post("/admin/articles/7/revisions/1/restore").with(user("eden").roles("EDITOR")).with(csrf()))
                 .andExpect(status().isBadRequest());
-        given(editing.diff(7, 1, 99)).willThrow(new org.broadsheet.shared.NotFoundException("revision 99"));
+        given(articleRevisions.diff(7, 1, 99)).willThrow(new org.broadsheet.shared.NotFoundException("revision 99"));
         mvc.perform(get("/admin/articles/7/revisions/compare?from=1&to=99").with(user("eden").roles("EDITOR")))
                 .andExpect(status().isNotFound());
     }
@@ -164,6 +169,6 @@ class RevisionsControllerTests {
                 .with(user("eden").roles("EDITOR"))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/articles/7/revisions/1/restore").param("version", "9").with(csrf())
                 .with(user("rowan").roles("READER"))).andExpect(status().isForbidden());
-        verify(editing, never()).restore(anyLong(), anyInt(), anyLong(), org.mockito.ArgumentMatchers.any());
+        verify(articleRevisions, never()).restore(anyLong(), anyInt(), anyLong(), org.mockito.ArgumentMatchers.any());
     }
 }

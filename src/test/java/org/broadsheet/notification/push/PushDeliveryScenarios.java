@@ -32,7 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.comment.Recommendations;
@@ -123,7 +123,7 @@ abstract class PushDeliveryScenarios {
     AccountUserDetailsService users;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     EventRetries retries;
@@ -142,7 +142,7 @@ abstract class PushDeliveryScenarios {
     @BeforeEach
     void setUp() {
         clock.advance(Duration.ofMinutes(2));
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         article = data.article(data.section(null), data.author()).headline("The harbour wall")
                 .slug(ArticleTestData.unique("push")).save();
     }

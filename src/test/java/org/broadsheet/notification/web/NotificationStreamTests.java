@@ -26,7 +26,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
 import org.jsoup.Jsoup;
@@ -67,7 +67,7 @@ class NotificationStreamTests {
     CommentPosting posting;
 
     @Autowired
-    ArticleService articles;
+    ArticleImports imports;
 
     @Autowired
     NotificationStreams streams;
@@ -157,7 +157,7 @@ class NotificationStreamTests {
         String ana = reader("Ana");
         long anaId = accounts.idOf(ana).orElseThrow();
         long benId = accounts.idOf(reader("Ben")).orElseThrow();
-        ArticleTestData data = new ArticleTestData(articles);
+        ArticleTestData data = new ArticleTestData(imports);
         long article = data.article(data.section(null), data.author()).headline("The harbour wall")
                 .slug(ArticleTestData.unique("stream")).save();
         long anas = posting.post(anaId, article, null, "Ana on the harbour wall", UUID.randomUUID().toString()).id();
