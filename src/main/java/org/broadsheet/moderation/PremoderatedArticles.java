@@ -34,6 +34,13 @@ public class PremoderatedArticles {
                 .query(Long.class).single() > 0;
     }
 
+    /** The ids of the pre-moderated articles, most recently switched first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> ids() {
+        return jdbc.sql("SELECT article_id FROM premoderated_article ORDER BY since DESC, article_id")
+                .query(Long.class).list();
+    }
+
     public void set(long articleId, String headline, boolean on, String moderator) {
         int changed = on ? jdbc.sql("""
                 INSERT INTO premoderated_article (article_id, since, set_by) SELECT :a, :at, :by

@@ -242,6 +242,8 @@ class HtmlValidityTests {
         }
         softly.assertAll();
         assertThat(Jsoup.parse(pages.get("refused rejection")).select("#reason-error").text()).isNotBlank();
+        assertThat(Jsoup.parse(pages.get("/admin/moderation/rules")).select(".premoderated-list li"))
+                .as("the demo's pre-moderated article, with its switch").isNotEmpty();
         Document forModerator = Jsoup.parse(pages.get("moderator: " + articleUrl));
         assertThat(forModerator.select("aside.moderator-tools")).hasSize(1);
         assertThat(forModerator.select(".editors-picks li")).isNotEmpty();

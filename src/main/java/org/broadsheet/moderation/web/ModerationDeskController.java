@@ -16,6 +16,7 @@ import org.broadsheet.comment.ModerationQueues.Order;
 import org.broadsheet.comment.ModerationQueues.Queue;
 import org.broadsheet.comment.ModerationQueues.QueueItem;
 import org.broadsheet.comment.RejectReason;
+import org.broadsheet.moderation.PremoderatedArticles;
 import org.broadsheet.moderation.ReviewRequests;
 import org.broadsheet.shared.web.ContinuePaths;
 import org.springframework.http.HttpStatus;
@@ -47,9 +48,11 @@ class ModerationDeskController {
     private final CommentDecisions decisions;
     private final ReviewRequests reviews;
     private final AccountService accounts;
+    private final PremoderatedArticles premoderated;
 
     ModerationDeskController(ModerationQueues queues, CommentDecisions decisions, ReviewRequests reviews,
-            AccountService accounts) {
+            AccountService accounts, PremoderatedArticles premoderated) {
+        this.premoderated = premoderated;
         this.queues = queues;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -103,6 +106,8 @@ class ModerationDeskController {
         model.addAttribute("counts", queues.counts());
         model.addAttribute("reviewCount", reviews.openCount());
         model.addAttribute("reasons", RejectReason.values());
+        // Filtered by one article: its pre-moderation can be switched here too.
+        model.addAttribute("articlePremoderated", article != null && premoderated.premoderated(article));
         if ("reviews".equals(tab)) {
             model.addAttribute("reviews", reviews.open(page));
             return QUEUE_VIEW;

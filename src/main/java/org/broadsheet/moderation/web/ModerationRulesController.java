@@ -62,6 +62,7 @@ class ModerationRulesController {
         }
         model.addAttribute("banned", words.words(WordList.BANNED));
         model.addAttribute("suspect", words.words(WordList.SUSPECT));
+        model.addAttribute("premoderated", articles.cardsFor(premoderated.ids()));
         return VIEW;
     }
 

@@ -32,6 +32,7 @@ import org.broadsheet.comment.ModerationQueues.Queue;
 import org.broadsheet.comment.ModerationQueues.QueueItem;
 import org.broadsheet.comment.ModerationQueues.ReportLine;
 import org.broadsheet.comment.RejectReason;
+import org.broadsheet.moderation.PremoderatedArticles;
 import org.broadsheet.moderation.ReviewRequests;
 import org.broadsheet.shared.Datelines.Dateline;
 import org.broadsheet.shared.PagedResult;
@@ -73,6 +74,9 @@ class ModerationDeskControllerTests {
 
     @MockitoBean
     AccountService accounts;
+
+    @MockitoBean
+    PremoderatedArticles premoderated;
 
     @MockitoBean
     ArticleService articles;
@@ -121,6 +125,9 @@ class ModerationDeskControllerTests {
         assertThat(page.select("form[action=/admin/moderation/comments/7/approve] input[name=back]").val())
                 .isEqualTo("/admin/moderation?tab=reported&article=3&author=bea&q=wrong&sort=reports");
         assertThat(page.select("#filter-author").val()).isEqualTo("bea");
+        // Filtered by one article, the desk switches that article's pre-moderation too.
+        assertThat(page.select("form[action=/admin/moderation/articles/3/premoderation] input[name=on]").val())
+                .isEqualTo("true");
     }
 
     @Test
