@@ -68,16 +68,6 @@ public class ReviewRequests {
         return jdbc.sql(SELECT + " WHERE comment_id = :c").param("c", commentId).query(this::request).optional();
     }
 
-    /** Outcomes of the reader's requests on these comments, for "My comments". */
-    @Transactional(readOnly = true)
-    public Map<Long, Request> forComments(List<Long> commentIds) {
-        if (commentIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql(SELECT + " WHERE comment_id IN (:ids)").param("ids", commentIds).query(this::request).list()
-                .stream().collect(java.util.stream.Collectors.toMap(Request::commentId, r -> r));
-    }
-
     /**
      * Asks for a review of the reader's own rejected comment.
      *
