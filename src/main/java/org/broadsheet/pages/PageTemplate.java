@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A page as it is the same for every reader: the HTML between its parts, and each part's place with what the
@@ -27,6 +28,11 @@ final class PageTemplate {
     /** Renders a part's fragment with its model, for the request being answered. */
     interface Renderer {
         String render(String fragment, Map<String, Object> model);
+
+        /** Runs the parts' reads for one page: in one read-only transaction, where there is a database. */
+        default <T> T reading(Supplier<T> reads) {
+            return reads.get();
+        }
     }
 
     private final byte[][] pieces;
@@ -96,7 +102,7 @@ final class PageTemplate {
 
     /** Writes the page for this reader: each piece, and each part rendered for them. */
     void write(PageReader reader, Renderer renderer, OutputStream out) throws IOException {
-        Map<PagePart<Object, Object>, Object> states = prepare(reader);
+        Map<PagePart<Object, Object>, Object> states = renderer.reading(() -> prepare(reader));
         for (int i = 0; i < holes.length; i++) {
             out.write(pieces[i]);
             out.write(part(i, states.get(holes[i].part()), reader, renderer));

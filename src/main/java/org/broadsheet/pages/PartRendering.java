@@ -14,6 +14,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Renders parts for the reader of the request being answered, and renders what must be the same for everyone as
@@ -25,10 +28,20 @@ class PartRendering {
 
     private final FragmentRenderer fragments;
     private final ObjectProvider<RoleHierarchy> roles;
+    private final TransactionOperations reads;
 
-    PartRendering(FragmentRenderer fragments, ObjectProvider<RoleHierarchy> roles) {
+    PartRendering(FragmentRenderer fragments, ObjectProvider<RoleHierarchy> roles,
+            ObjectProvider<PlatformTransactionManager> transactions) {
         this.fragments = fragments;
         this.roles = roles;
+        PlatformTransactionManager manager = transactions.getIfUnique();
+        if (manager == null) {
+            this.reads = TransactionOperations.withoutTransaction();
+        } else {
+            TransactionTemplate template = new TransactionTemplate(manager);
+            template.setReadOnly(true);
+            this.reads = template;
+        }
     }
 
     /** The reader of this request, as signed in now. */
@@ -42,9 +55,22 @@ class PartRendering {
                 : hierarchy.getReachableGrantedAuthorities(authentication.getAuthorities()));
     }
 
-    /** A renderer of fragments within this request. */
+    /**
+     * A renderer of fragments within this request. The parts of a page read what they need for the reader in one
+     * read-only transaction: one connection and one persistence context for the page, not one per part.
+     */
     PageTemplate.Renderer renderer(HttpServletRequest request, HttpServletResponse response) {
-        return (fragment, model) -> fragments.render(fragment, model, request, response);
+        return new PageTemplate.Renderer() {
+            @Override
+            public String render(String fragment, Map<String, Object> model) {
+                return fragments.render(fragment, model, request, response);
+            }
+
+            @Override
+            public <T> T reading(Supplier<T> work) {
+                return reads.execute(status -> work.get());
+            }
+        };
     }
 
     /** The model of one part in one place, for the reader of this request: where a page is not kept, parts render in place. */
