@@ -201,7 +201,12 @@
                 cancel.click();
             }
         });
-        button.parentNode.insertBefore(cancel, button.nextSibling);
+        // Cancel sits beside Post reply, in one row.
+        var actions = document.createElement('div');
+        actions.className = 'reply-actions';
+        button.parentNode.insertBefore(actions, button);
+        actions.appendChild(button);
+        actions.appendChild(cancel);
         var body = comment.querySelector(':scope > .comment-body');
         body.parentNode.insertBefore(form, body.nextSibling);
         textarea.focus();

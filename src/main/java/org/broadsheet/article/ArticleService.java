@@ -119,7 +119,7 @@ public class ArticleService {
             return new FrontPage(null, List.of(), List.of(), List.of());
         }
         shown.add(lead.id());
-        top.addAll(take(pool, shown, 4 - top.size(), card -> card.lead() != null && card.lead().picture() != null));
+        top.addAll(take(pool, shown, 4 - top.size(), ArticleCard::pictured));
         List<ArticleCard> latest = take(pool, shown, 6, card -> true);
         SectionTree tree = tree();
         List<SectionBlock> blocks = new ArrayList<>();

@@ -78,6 +78,11 @@ public final class Views {
         public boolean showsComments() {
             return commentsOpen || commentCount > 0;
         }
+
+        /** Whether the card has a picture to show (a lead picture, or a video's poster). */
+        public boolean pictured() {
+            return lead != null && lead.picture() != null;
+        }
     }
 
     /** Everything printed on an article page. */
@@ -116,6 +121,16 @@ public final class Views {
 
     /** A block of the front page given to one main section. */
     public record SectionBlock(SectionLink section, List<ArticleCard> articles) {
+
+        /** The block's stories with a picture, shown as a row of picture cards. */
+        public List<ArticleCard> pictured() {
+            return articles.stream().filter(ArticleCard::pictured).toList();
+        }
+
+        /** The block's stories without one, in a row of their own under the pictures, so rows never mix them. */
+        public List<ArticleCard> plain() {
+            return articles.stream().filter(card -> !card.pictured()).toList();
+        }
     }
 
     /** The front page: a lead story, top stories, the latest news and a block per main section. */

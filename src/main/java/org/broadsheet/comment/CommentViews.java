@@ -66,6 +66,16 @@ public final class CommentViews {
             return authorUsername == null ? null : "/users/" + authorUsername;
         }
 
+        /** The author's initials, beside their name, so that a thread is easy to follow: "AR" for Ana Reader. */
+        public String initials() {
+            return CommentViews.initials(authorName);
+        }
+
+        /** Which of the avatars' six colours is the author's, the same on every comment of theirs. */
+        public int avatar() {
+            return authorId == null ? 0 : (int) Math.floorMod(authorId, 6L);
+        }
+
         /** What the comment's actions are made from, for each reader (the part {@code bs:comment-tools}). */
         public CommentTools tools(boolean open, String back) {
             return new CommentTools(id, authorId, authorName, postedAt, recommendCount, open, back, picked, version);
@@ -192,5 +202,28 @@ public final class CommentViews {
         public Posted(long id, long articleId, boolean held) {
             this(id, articleId, held, held ? HoldReason.UNVERIFIED : null);
         }
+    }
+
+    /** Up to two initials of a name, from its first and last words' first letters (or digits). */
+    static String initials(String name) {
+        if (name == null) {
+            return "?";
+        }
+        StringBuilder initials = new StringBuilder();
+        String last = null;
+        for (String word : name.trim().split("[\\s\\p{Punct}]+")) {
+            int first = word.isEmpty() ? -1 : word.codePointAt(0);
+            if (first >= 0 && Character.isLetterOrDigit(first)) {
+                if (initials.isEmpty()) {
+                    initials.appendCodePoint(first);
+                } else {
+                    last = new String(Character.toChars(first));
+                }
+            }
+        }
+        if (last != null) {
+            initials.append(last);
+        }
+        return initials.isEmpty() ? "?" : initials.toString().toUpperCase(java.util.Locale.ROOT);
     }
 }

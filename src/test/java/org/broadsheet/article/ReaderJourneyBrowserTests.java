@@ -397,6 +397,58 @@ class ReaderJourneyBrowserTests {
         assertThat(driver.findElement(By.cssSelector(".article-address")).isDisplayed()).as("on screen").isFalse();
     }
 
+    /** Per card row of the page's grids: its problems (misaligned kickers or headlines, an empty column, mixed rows). */
+    private static final String ROW_PROBLEMS = """
+            const problems = [];
+            for (const grid of document.querySelectorAll(arguments[0])) {
+                const cards = [...grid.children].filter(c => c.matches('.card'));
+                const pictured = cards.filter(c => c.querySelector('.card-image img'));
+                if (pictured.length && pictured.length !== cards.length) problems.push('a row mixes cards with and without pictures');
+                const rows = new Map();
+                for (const card of cards) {
+                    const top = Math.round(card.getBoundingClientRect().top);
+                    rows.set(top, [...(rows.get(top) || []), card]);
+                }
+                const gridRight = grid.getBoundingClientRect().right;
+                for (const row of rows.values()) {
+                    for (const part of ['.kicker', '.card-headline']) {
+                        const tops = new Set(row.map(c => Math.round(c.querySelector(part).getBoundingClientRect().top)));
+                        if (tops.size > 1) problems.push(part + ' at ' + [...tops].join('/') + ' px in one row');
+                    }
+                    const right = Math.max(...row.map(c => c.getBoundingClientRect().right));
+                    if (right < gridRight - 2) problems.push('a row ends at ' + right + ' of ' + gridRight + ' px');
+                }
+            }
+            return problems;""";
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void setsTheFrontPageInWholeAlignedRowsUnderALeadThatLeads() {
+        open("/");
+        assertThat(driver.findElements(By.cssSelector(".section-block .card-grid"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat((List<String>) js(ROW_PROBLEMS, ".card-grid")).as("the front page's rows at 1280 px").isEmpty();
+        // The lead story dominates: as tall as the top stories beside it, give or take, with no hole under it.
+        Map<String, Double> lead = rect(visible(By.cssSelector(".lead-story")));
+        Map<String, Double> top = rect(visible(By.cssSelector(".top-stories")));
+        assertThat(top.get("left")).as("top stories beside the lead").isGreaterThan(lead.get("right"));
+        assertThat(Math.abs(lead.get("height") - top.get("height"))).as("lead %s, top stories %s", lead, top)
+                .isLessThan(200);
+        assertThat(lead.get("width")).isGreaterThan(top.get("width"));
+        screenshot("front-page-rows-1280");
+
+        // On a phone, lists are compact rows with a small picture at the side.
+        driver.manage().window().setSize(PHONE);
+        open("/sections/news");
+        List<WebElement> thumbnails = driver.findElements(By.cssSelector(".card-list .card-image img"));
+        assertThat(thumbnails).isNotEmpty();
+        for (WebElement thumbnail : thumbnails.subList(0, Math.min(5, thumbnails.size()))) {
+            assertThat(rect(thumbnail).get("width")).as("a list's picture on a phone").isLessThanOrEqualTo(120);
+        }
+        open("/");
+        assertThat((List<String>) js(ROW_PROBLEMS, ".card-grid")).as("the front page's rows on a phone").isEmpty();
+    }
+
     @Test
     @Order(2)
     void givesTheMostDiscussedLinksTargetsOfAtLeast24Pixels() {

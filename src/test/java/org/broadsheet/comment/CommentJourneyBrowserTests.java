@@ -138,6 +138,14 @@ class CommentJourneyBrowserTests {
         assertThat(driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box label"))
                 .getText()).isEqualTo("Replying to " + othersName);
         assertThat(driver.switchTo().activeElement()).isEqualTo(replyBox);
+        // "Cancel" stays beside "Post reply", on the same line.
+        WebElement post = driver.findElement(
+                By.cssSelector("#comment-" + othersComment + " > form.reply-box button[type=submit]"));
+        WebElement cancel = driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box .button-secondary"));
+        assertThat(cancel.getText()).isEqualTo("Cancel");
+        assertThat(cancel.getRect().getY() + cancel.getRect().getHeight() / 2.0).as("Cancel beside Post reply")
+                .isCloseTo(post.getRect().getY() + post.getRect().getHeight() / 2.0, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(cancel.getRect().getX()).isGreaterThan(post.getRect().getX() + post.getRect().getWidth() - 1);
         String reply = "Agreed, and the towpath is open again " + stamp + ".";
         replyBox.sendKeys(reply);
         driver.findElement(By.cssSelector("#comment-" + othersComment + " > form.reply-box button[type=submit]"))
@@ -177,6 +185,22 @@ class CommentJourneyBrowserTests {
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
         wait.until(d -> d.findElements(By.cssSelector("form.reply-box")).isEmpty());
         assertThat(driver.switchTo().activeElement()).isEqualTo(replyLink);
+
+        // 4d. A steady action row: opening "More" leaves Reply and Recommend where they were, and its list opens
+        // over what follows rather than pushing the row apart.
+        WebElement row = visible(By.cssSelector("#comment-" + othersComment + " > .comment-body .comment-actions"));
+        org.openqa.selenium.Rectangle replyBefore = replyLink.getRect();
+        org.openqa.selenium.Rectangle recommendBefore = kept.getRect();
+        int rowHeight = row.getRect().getHeight();
+        openMore("comment-" + othersComment);
+        WebElement list = visible(By.cssSelector("#comment-" + othersComment + " > .comment-body .comment-more ul"));
+        assertThat(replyLink.getRect()).as("Reply after opening More").isEqualTo(replyBefore);
+        assertThat(kept.getRect()).as("Recommend after opening More").isEqualTo(recommendBefore);
+        assertThat(row.getRect().getHeight()).as("height of the action row").isEqualTo(rowHeight);
+        assertThat(list.getRect().getY()).as("the list opens below the row")
+                .isGreaterThanOrEqualTo(row.getRect().getY() + rowHeight - 1);
+        screenshot("comment-journey-4d-more-open");
+        driver.findElement(By.cssSelector("#comment-" + othersComment + " > .comment-body .comment-more summary")).click();
 
         // 5. Editing the comment: "edited" shows on its permalink, highlighted.
         openMore(mineId);

@@ -79,6 +79,41 @@ class ArticleControllerTests {
     }
 
     @Test
+    void shouldKeepTheFrontPagesRowsWholeAndLetTheLeadStoryLead() throws Exception {
+        ArticleCard plain = withoutPicture(ArticleFixtures.card(7, "World seven, no picture"));
+        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
+                List.of(ArticleFixtures.card(2, "Top two"), ArticleFixtures.card(3, "Top three")), List.of(),
+                List.of(new SectionBlock(ArticleFixtures.WORLD, List.of(ArticleFixtures.card(4, "World four"),
+                        plain, ArticleFixtures.card(5, "World five"), ArticleFixtures.card(6, "World six"))))));
+
+        Document page = html("/");
+
+        // The lead has its standfirst and a large picture; top stories are compact, a small picture beside them.
+        assertThat(page.select(".lead-story .card-lead .card-standfirst").text()).isEqualTo("Standfirst 1");
+        assertThat(page.select(".top-stories .card")).hasSize(2).allMatch(card -> card.hasClass("card-top"));
+        assertThat(page.select(".top-stories .card-standfirst")).isEmpty();
+        assertThat(page.select(".top-stories .card-top .card-image img")).hasSize(2);
+        // A block's row holds as many columns as cards, and pictures never share a row with a headline alone.
+        Element block = page.selectFirst(".section-block");
+        assertThat(block.select(".card-grid")).hasSize(2);
+        Element pictured = block.select(".card-grid").get(0);
+        assertThat(pictured.classNames()).contains("cards-3");
+        assertThat(pictured.select(".card .card-headline").eachText())
+                .containsExactly("World four", "World five", "World six");
+        assertThat(pictured.select(".card")).allMatch(card -> !card.select(".card-image img").isEmpty());
+        Element row = block.select(".card-grid").get(1);
+        assertThat(row.classNames()).contains("card-row", "cards-1");
+        assertThat(row.select(".card-compact .card-headline").text()).isEqualTo("World seven, no picture");
+        assertThat(row.select("img")).isEmpty();
+    }
+
+    private static ArticleCard withoutPicture(ArticleCard card) {
+        return new ArticleCard(card.id(), card.url(), card.headline(), card.standfirst(), card.typeLabel(),
+                card.section(), card.authors(), card.published(), null, card.commentCount(), card.commentsOpen(),
+                card.when());
+    }
+
+    @Test
     void shouldListTheMostDiscussedArticlesOfTheLastDayOnTheFrontPage() throws Exception {
         given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
                 List.of(), List.of(), List.of()));

@@ -143,6 +143,10 @@ class CommentControllerTests {
         assertThat(page.select("#comment-1 > article").attr("aria-labelledby")).isEqualTo("comment-1-by");
         assertThat(page.select("#comment-1-by a.comment-author").text()).isEqualTo("Sam Okafor");
         assertThat(page.select("#comment-1-by a.comment-author").attr("href")).isEqualTo("/users/sam");
+        // The author's initials beside the name, hidden from screen readers (the name follows).
+        assertThat(page.select("#comment-1-by > .avatar").text()).isEqualTo("SO");
+        assertThat(page.select("#comment-1-by > .avatar").attr("aria-hidden")).isEqualTo("true");
+        assertThat(page.select("#comment-4-by > .avatar").text()).isEqualTo("DM");
         assertThat(page.select("#comment-1-by .badge").eachText()).containsExactly("Author of the article", "Staff");
         assertThat(page.select("#comment-2-by .badge.badge-new-member").text()).isEqualTo("New member");
         assertThat(page.select("#comment-1-by .edited").text()).isEqualTo("edited");
