@@ -23,15 +23,17 @@ public class ArticleDesk {
 
     private final ArticleRepository articles;
     private final AuthorRepository authors;
-    private final ArticleService service;
+    private final ArticleCards cards;
+    private final SectionTrees sections;
     private final Datelines datelines;
     private final Clock clock;
 
-    ArticleDesk(ArticleRepository articles, AuthorRepository authors, ArticleService service, Datelines datelines,
-            Clock clock) {
+    ArticleDesk(ArticleRepository articles, AuthorRepository authors, ArticleCards cards, SectionTrees sections,
+            Datelines datelines, Clock clock) {
         this.articles = articles;
         this.authors = authors;
-        this.service = service;
+        this.cards = cards;
+        this.sections = sections;
         this.datelines = datelines;
         this.clock = clock;
     }
@@ -42,7 +44,7 @@ public class ArticleDesk {
      */
     public Views.DeskPage desk(DeskQuery query) {
         Instant now = clock.instant();
-        SectionTree tree = service.tree();
+        SectionTree tree = sections.tree();
         Set<Long> sectionIds = null;
         if (query.section() != null && !query.section().isBlank()) {
             sectionIds = tree.bySlug(query.section()).map(section -> tree.subtree(section.getId()))
@@ -61,17 +63,18 @@ public class ArticleDesk {
         Page<Article> found = articles.findAll(DeskSpecifications.matching(query, sectionIds, authorId, now),
                 PageRequest.of(page - 1, DeskQuery.PAGE_SIZE, order));
         Map<Long, List<AuthorLink>> bylines = found.isEmpty() ? Map.of()
-                : service.bylines(found.getContent().stream().map(Article::getId).toList());
+                : cards.bylines(found.getContent().stream().map(Article::getId).toList());
         List<Views.DeskRow> rows = found.getContent().stream().map(a -> new Views.DeskRow(a.getId(),
                 a.getHeadline(), ArticleService.deskStatus(a, now), SectionTree.link(tree.byId(a.getPrimarySectionId())),
                 bylines.getOrDefault(a.getId(), List.of()), datelines.of(ArticleService.lastChange(a)),
                 a.getPublishedAt() == null ? null : datelines.of(a.getPublishedAt()),
-                "published".equals(ArticleService.deskStatus(a, now)) ? service.url(a) : null, a.getCommentCount())).toList();
+                "published".equals(ArticleService.deskStatus(a, now)) ? cards.url(a) : null, a.getCommentCount()))
+                .toList();
         List<SectionLink> sectionLinks = tree.roots().stream()
                 .flatMap(root -> tree.subtree(root.getId()).stream().map(tree::byId))
                 .map(SectionTree::link).toList();
         List<AuthorLink> authorLinks = authors.findAll(Sort.by("name")).stream()
-                .map(ArticleService::authorLink).toList();
+                .map(ArticleCards::authorLink).toList();
         return new Views.DeskPage(new PagedResult<>(rows, page, DeskQuery.PAGE_SIZE, found.getTotalElements()),
                 sectionLinks, authorLinks);
     }

@@ -27,7 +27,7 @@ public class ArticleDrafts {
     private final AuthorRepository authors;
     private final SlugHistoryRepository slugHistory;
     private final ArticleMedia media;
-    private final ArticleService reading;
+    private final SectionTrees reading;
     private final EditableArticles editable;
     private final DraftWriter writer;
     private final ArticlePublishing publishing;
@@ -35,7 +35,7 @@ public class ArticleDrafts {
     private final Clock clock;
 
     ArticleDrafts(ArticleRepository articles, AuthorRepository authors, SlugHistoryRepository slugHistory,
-            ArticleMedia media, ArticleService reading, EditableArticles editable, DraftWriter writer,
+            ArticleMedia media, SectionTrees reading, EditableArticles editable, DraftWriter writer,
             ArticlePublishing publishing, RevisionSnapshots snapshots, Clock clock) {
         this.articles = articles;
         this.authors = authors;
@@ -57,7 +57,7 @@ public class ArticleDrafts {
             addSection(tree, root, 0, sections);
         }
         List<AuthorLink> bylines = authors.findAll(Sort.by("name")).stream()
-                .map(ArticleService::authorLink)
+                .map(ArticleCards::authorLink)
                 .toList();
         return new FormChoices(sections, bylines, List.of(ArticleType.values()));
     }

@@ -30,13 +30,13 @@ public class ArticleImports {
     private final SlugHistoryRepository slugHistory;
     private final MarkdownRenderer markdown;
     private final ArticleMedia media;
-    private final ArticleService service;
+    private final SectionTrees service;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ArticleImports(ArticleRepository articles, SectionRepository sections, AuthorRepository authors,
             TagRepository tags, SlugHistoryRepository slugHistory, MarkdownRenderer markdown, ArticleMedia media,
-            ArticleService service, ApplicationEventPublisher events, Clock clock) {
+            SectionTrees service, ApplicationEventPublisher events, Clock clock) {
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;

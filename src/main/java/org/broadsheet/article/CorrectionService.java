@@ -37,12 +37,12 @@ public class CorrectionService {
 
     private final CorrectionRepository corrections;
     private final ArticleRepository articles;
-    private final ArticleService articleService;
+    private final ArticleCards articleService;
     private final Datelines datelines;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CorrectionService(CorrectionRepository corrections, ArticleRepository articles, ArticleService articleService,
+    CorrectionService(CorrectionRepository corrections, ArticleRepository articles, ArticleCards articleService,
             Datelines datelines, Clock clock, ApplicationEventPublisher events) {
         this.corrections = corrections;
         this.articles = articles;

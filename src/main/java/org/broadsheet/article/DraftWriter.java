@@ -33,10 +33,10 @@ class DraftWriter {
 
     private final AuthorRepository authors;
     private final TagRepository tags;
-    private final ArticleService reading;
+    private final SectionTrees reading;
     private final MarkdownRenderer markdown;
 
-    DraftWriter(AuthorRepository authors, TagRepository tags, ArticleService reading, MarkdownRenderer markdown) {
+    DraftWriter(AuthorRepository authors, TagRepository tags, SectionTrees reading, MarkdownRenderer markdown) {
         this.authors = authors;
         this.tags = tags;
         this.reading = reading;

@@ -20,15 +20,17 @@ import org.springframework.stereotype.Component;
 class EditableArticles {
 
     private final ArticleRepository articles;
-    private final ArticleService reading;
+    private final ArticleCards cards;
+    private final SectionTrees sections;
     private final Datelines datelines;
     private final SiteProperties site;
     private final Clock clock;
 
-    EditableArticles(ArticleRepository articles, ArticleService reading, Datelines datelines, SiteProperties site,
-            Clock clock) {
+    EditableArticles(ArticleRepository articles, ArticleCards cards, SectionTrees sections, Datelines datelines,
+            SiteProperties site, Clock clock) {
         this.articles = articles;
-        this.reading = reading;
+        this.cards = cards;
+        this.sections = sections;
         this.datelines = datelines;
         this.site = site;
         this.clock = clock;
@@ -44,7 +46,7 @@ class EditableArticles {
         Instant now = clock.instant();
         String status = ArticleService.deskStatus(article, now);
         return new EditableArticle(article.getId(), draftOf(article), status,
-                "published".equals(status) ? reading.url(article) : null,
+                "published".equals(status) ? cards.url(article) : null,
                 datelines.of(ArticleService.lastChange(article)),
                 article.getUpdatedBy(), article.getPublishedAt() == null ? null : datelines.of(article.getPublishedAt()),
                 article.getCommentCount());
@@ -52,7 +54,7 @@ class EditableArticles {
 
     /** The article's content as the form's fields, its publication time in minutes of the site's time zone. */
     ArticleDraft draftOf(Article article) {
-        SectionTree tree = reading.tree();
+        SectionTree tree = sections.tree();
         LeadMedia m = article.getLead();
         Lead lead = m == null || m.kind() == null ? null : new Lead(m.kind().name(), m.url(), m.alt(), m.caption(),
                 m.credit(), m.posterUrl(), m.captionsUrl(), m.width(), m.height(), m.srcset());

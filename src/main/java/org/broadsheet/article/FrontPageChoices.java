@@ -36,12 +36,12 @@ public class FrontPageChoices {
     private final ArticleRepository articles;
     private final FrontPagePinRepository pins;
     private final CatalogueRepository catalogue;
-    private final ArticleService reading;
+    private final FrontPages reading;
     private final Datelines datelines;
     private final Clock clock;
 
     FrontPageChoices(SectionRepository sections, ArticleRepository articles, FrontPagePinRepository pins,
-            CatalogueRepository catalogue, ArticleService reading, Datelines datelines, Clock clock) {
+            CatalogueRepository catalogue, FrontPages reading, Datelines datelines, Clock clock) {
         this.sections = sections;
         this.articles = articles;
         this.pins = pins;

@@ -21,9 +21,9 @@ class RevisionSnapshots {
 
     private final ArticleRevisionRepository revisions;
     private final AuthorRepository authors;
-    private final ArticleService reading;
+    private final SectionTrees reading;
 
-    RevisionSnapshots(ArticleRevisionRepository revisions, AuthorRepository authors, ArticleService reading) {
+    RevisionSnapshots(ArticleRevisionRepository revisions, AuthorRepository authors, SectionTrees reading) {
         this.revisions = revisions;
         this.authors = authors;
         this.reading = reading;

@@ -28,10 +28,10 @@ public class SectionEditing {
 
     private final SectionRepository sections;
     private final CatalogueRepository catalogue;
-    private final ArticleService reading;
+    private final SectionTrees reading;
     private final ApplicationEventPublisher events;
 
-    SectionEditing(SectionRepository sections, CatalogueRepository catalogue, ArticleService reading,
+    SectionEditing(SectionRepository sections, CatalogueRepository catalogue, SectionTrees reading,
             ApplicationEventPublisher events) {
         this.sections = sections;
         this.catalogue = catalogue;

@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Sitemaps {
 
     private final ArticleRepository articles;
-    private final ArticleService service;
+    private final ArticleCards service;
     private final Clock clock;
 
-    Sitemaps(ArticleRepository articles, ArticleService service, Clock clock) {
+    Sitemaps(ArticleRepository articles, ArticleCards service, Clock clock) {
         this.articles = articles;
         this.service = service;
         this.clock = clock;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.PagedResult;
@@ -28,14 +29,16 @@ public class AuthorComments {
     private final CommentRepository comments;
     private final CommentSupport support;
     private final ArticleService articles;
+    private final ArticleCards articleCards;
     private final AccountService accounts;
     private final Datelines datelines;
 
     AuthorComments(CommentRepository comments, CommentSupport support, ArticleService articles,
-            AccountService accounts, Datelines datelines) {
+            ArticleCards articleCards, AccountService accounts, Datelines datelines) {
         this.comments = comments;
         this.support = support;
         this.articles = articles;
+        this.articleCards = articleCards;
         this.accounts = accounts;
         this.datelines = datelines;
     }
@@ -54,7 +57,7 @@ public class AuthorComments {
     public PagedResult<AuthoredComment> visibleBy(long accountId, int page, int size) {
         Page<Comment> found = comments.findVisibleByAuthor(accountId, PageRequest.of(Math.max(0, page - 1), size,
                 Sort.by("createdAt").descending().and(Sort.by("id").descending())));
-        var cards = articles.cardsById(found.getContent().stream().map(Comment::getArticleId).distinct().toList());
+        var cards = articleCards.cardsById(found.getContent().stream().map(Comment::getArticleId).distinct().toList());
         List<AuthoredComment> items = found.getContent().stream()
                 .filter(c -> cards.containsKey(c.getArticleId()))
                 .map(c -> new AuthoredComment(c.getId(), cards.get(c.getArticleId()).headline(),
@@ -98,7 +101,7 @@ public class AuthorComments {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> export(long accountId) {
         List<Comment> all = comments.findByAuthorIdOrderByCreatedAt(accountId);
-        var cards = articles.cardsById(all.stream().map(Comment::getArticleId).distinct().toList());
+        var cards = articleCards.cardsById(all.stream().map(Comment::getArticleId).distinct().toList());
         List<Map<String, Object>> result = new ArrayList<>();
         for (Comment c : all) {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.Datelines.Dateline;
@@ -37,12 +37,12 @@ public class OwnComments {
     public static final int REPLIES_SHOWN = 3;
 
     private final JdbcClient jdbc;
-    private final ArticleService articles;
+    private final ArticleCards articles;
     private final AccountService accounts;
     private final Datelines datelines;
     private final Clock clock;
 
-    OwnComments(JdbcClient jdbc, ArticleService articles, AccountService accounts, Datelines datelines, Clock clock) {
+    OwnComments(JdbcClient jdbc, ArticleCards articles, AccountService accounts, Datelines datelines, Clock clock) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.accounts = accounts;

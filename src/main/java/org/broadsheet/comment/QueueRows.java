@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.ModerationQueues.DecisionLine;
 import org.broadsheet.comment.ModerationQueues.QueueItem;
@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 class QueueRows {
 
     private final JdbcClient jdbc;
-    private final ArticleService articles;
+    private final ArticleCards articles;
     private final AccountService accounts;
     private final Datelines datelines;
 
-    QueueRows(JdbcClient jdbc, ArticleService articles, AccountService accounts, Datelines datelines) {
+    QueueRows(JdbcClient jdbc, ArticleCards articles, AccountService accounts, Datelines datelines) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.accounts = accounts;

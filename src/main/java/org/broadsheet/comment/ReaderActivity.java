@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.Datelines.Dateline;
@@ -34,11 +34,11 @@ public class ReaderActivity {
     public static final int EXCERPT = 140;
 
     private final JdbcClient jdbc;
-    private final ArticleService articles;
+    private final ArticleCards articles;
     private final AccountService accounts;
     private final Datelines datelines;
 
-    ReaderActivity(JdbcClient jdbc, ArticleService articles, AccountService accounts, Datelines datelines) {
+    ReaderActivity(JdbcClient jdbc, ArticleCards articles, AccountService accounts, Datelines datelines) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.accounts = accounts;

@@ -35,6 +35,7 @@ import org.broadsheet.account.AccountService.NewMember;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
@@ -113,14 +114,17 @@ class DemoComments implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoComments.class);
 
     private final ArticleService articles;
+
+    private final ArticleLists articleLists;
     private final ArticleImports imports;
     private final AccountService accounts;
     private final CommentSeeder seeder;
     private final Clock clock;
 
-    DemoComments(ArticleService articles, ArticleImports imports, AccountService accounts, CommentSeeder seeder,
-            Clock clock) {
+    DemoComments(ArticleService articles, ArticleLists articleLists, ArticleImports imports, AccountService accounts,
+            CommentSeeder seeder, Clock clock) {
         this.articles = articles;
+        this.articleLists = articleLists;
         this.imports = imports;
         this.accounts = accounts;
         this.seeder = seeder;
@@ -263,7 +267,7 @@ class DemoComments implements ApplicationRunner {
     /** The visible articles open to comments and old enough to have some, newest first. */
     List<Target> targets(Instant now) {
         List<Target> found = new ArrayList<>();
-        for (ArticleCard card : articles.latest(FeedScope.site(), 1_000)) {
+        for (ArticleCard card : articleLists.latest(FeedScope.site(), 1_000)) {
             Optional<CommentTarget> target = articles.commentTarget(card.id());
             Instant published = OffsetDateTime.parse(card.published().iso()).toInstant();
             if (target.isPresent() && target.get().commentsOpen() && !published.isAfter(now.minus(MIN_AGE))) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.article.ArticleImports;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.demo.DemoArticles.DemoArticle;
@@ -47,12 +47,12 @@ class DemoContent implements ApplicationRunner {
     static final String CORRECTION = "An earlier version of this article said the bridge would close for six months. "
             + "The closure is planned to last six weeks.";
 
-    private final ArticleService articles;
+    private final SectionTrees articles;
     private final ArticleImports imports;
     private final CorrectionService corrections;
     private final Clock clock;
 
-    DemoContent(ArticleService articles, ArticleImports imports, CorrectionService corrections, Clock clock) {
+    DemoContent(SectionTrees articles, ArticleImports imports, CorrectionService corrections, Clock clock) {
         this.articles = articles;
         this.imports = imports;
         this.corrections = corrections;

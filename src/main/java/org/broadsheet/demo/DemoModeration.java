@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.account.AccountService;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.CommentRejectedException;
@@ -49,14 +49,14 @@ class DemoModeration implements ApplicationRunner {
     static final String SUSPENSION = "Repeated personal attacks on other readers after a warning.";
 
     private final AccountService accounts;
-    private final ArticleService articles;
+    private final ArticleLists articles;
     private final CommentPosting posting;
     private final CommentReports reports;
     private final WordLists words;
     private final PremoderatedArticles premoderated;
     private final Sanctions sanctions;
 
-    DemoModeration(AccountService accounts, ArticleService articles, CommentPosting posting, CommentReports reports,
+    DemoModeration(AccountService accounts, ArticleLists articles, CommentPosting posting, CommentReports reports,
             WordLists words,
             PremoderatedArticles premoderated, Sanctions sanctions) {
         this.accounts = accounts;

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.ReaderActivity;
 import org.broadsheet.comment.ReaderActivity.CommentFacts;
@@ -46,14 +46,14 @@ public class NotificationService {
 
     private final NotificationStore store;
     private final ReaderActivity activity;
-    private final ArticleService articles;
+    private final ArticleCards articles;
     private final AccountService accounts;
     private final Datelines datelines;
     private final ApplicationEventPublisher events;
     private final UnsubscribeLinks links;
     private final Clock clock;
 
-    NotificationService(NotificationStore store, ReaderActivity activity, ArticleService articles,
+    NotificationService(NotificationStore store, ReaderActivity activity, ArticleCards articles,
             AccountService accounts, Datelines datelines, ApplicationEventPublisher events, UnsubscribeLinks links,
             Clock clock) {
         this.links = links;

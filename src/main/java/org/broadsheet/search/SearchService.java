@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.search.SearchStrategy.Matches;
 import org.broadsheet.search.SearchStrategy.Row;
@@ -43,15 +43,15 @@ public class SearchService {
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
     private final SearchStrategy strategy;
-    private final ArticleService articles;
+    private final ArticleCards articles;
     private final Clock clock;
 
     @Autowired
-    SearchService(NamedParameterJdbcTemplate jdbc, ArticleService articles, Clock clock) {
+    SearchService(NamedParameterJdbcTemplate jdbc, ArticleCards articles, Clock clock) {
         this(strategyFor(databaseProductName(jdbc), jdbc), articles, clock);
     }
 
-    SearchService(SearchStrategy strategy, ArticleService articles, Clock clock) {
+    SearchService(SearchStrategy strategy, ArticleCards articles, Clock clock) {
         this.strategy = strategy;
         this.articles = articles;
         this.clock = clock;

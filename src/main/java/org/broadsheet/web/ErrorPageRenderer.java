@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.SiteProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,12 +39,12 @@ class ErrorPageRenderer {
 
     private final ITemplateEngine templates;
     private final SiteProperties site;
-    private final ArticleService articles;
+    private final SectionTrees articles;
     private final ServletContext servletContext;
     private final Clock clock;
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    ErrorPageRenderer(ITemplateEngine templates, SiteProperties site, ArticleService articles,
+    ErrorPageRenderer(ITemplateEngine templates, SiteProperties site, SectionTrees articles,
             ServletContext servletContext, Clock clock) {
         this.templates = templates;
         this.site = site;

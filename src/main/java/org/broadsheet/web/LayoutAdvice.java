@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.account.AccountUser;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.pages.SharedPage;
 import org.broadsheet.shared.SiteAddress;
@@ -26,12 +26,12 @@ class LayoutAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(LayoutAdvice.class);
 
-    private final ArticleService articles;
+    private final SectionTrees articles;
     private final SiteProperties site;
     private final SiteAddress address;
     private final Clock clock;
 
-    LayoutAdvice(ArticleService articles, SiteProperties site, SiteAddress address, Clock clock) {
+    LayoutAdvice(SectionTrees articles, SiteProperties site, SiteAddress address, Clock clock) {
         this.articles = articles;
         this.site = site;
         this.address = address;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.Cookie;
 
 import org.broadsheet.account.AccountViews.Registration;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
@@ -59,7 +59,7 @@ class RegistrationFlowTests {
     AccountService accounts;
 
     @Autowired
-    ArticleService articles;
+    ArticleCards articles;
 
     @Autowired
     ArticleImports imports;

@@ -69,6 +69,9 @@ class ArticleEditingTests {
     ArticleService articles;
 
     @Autowired
+    SectionTrees sectionTrees;
+
+    @Autowired
     ArticleImports imports;
 
     @Autowired
@@ -410,7 +413,7 @@ class ArticleEditingTests {
         jdbc.update("UPDATE article SET primary_section_id = (SELECT id FROM section WHERE slug = ?)"
                 + " WHERE primary_section_id = (SELECT id FROM section WHERE slug = ?)", other, section);
         jdbc.update("DELETE FROM section WHERE slug = ?", section);
-        articles.forgetSections();
+        sectionTrees.forgetSections();
         long version = drafts.load(id).draft().version();
 
         assertThatThrownBy(() -> revisions.restore(id, 1, version, "eden"))

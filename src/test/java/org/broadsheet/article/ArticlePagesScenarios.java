@@ -38,6 +38,12 @@ abstract class ArticlePagesScenarios {
     ArticleService articles;
 
     @Autowired
+    SectionTrees sectionTrees;
+
+    @Autowired
+    ArticleCards articleCards;
+
+    @Autowired
     ArticleImports imports;
 
     @Autowired
@@ -54,7 +60,7 @@ abstract class ArticlePagesScenarios {
     }
 
     private String urlOf(long id) {
-        return articles.cardsFor(List.of(id)).get(0).url();
+        return articleCards.cardsFor(List.of(id)).get(0).url();
     }
 
     private Document page(String url) throws Exception {
@@ -63,7 +69,7 @@ abstract class ArticlePagesScenarios {
     }
 
     private long statementsFor(String url) throws Exception {
-        articles.forgetSections(); // read now, so that it is not due to be read again during the count
+        sectionTrees.forgetSections(); // read now, so that it is not due to be read again during the count
         page(url); // warm: the section tree is read
         DurableEventsSettled.await(jdbc); // the listeners of earlier changes would count too
         statistics.clear();
@@ -93,7 +99,7 @@ abstract class ArticlePagesScenarios {
         long scheduled = data.article(section, author).publishedAt(Instant.now().plus(2, ChronoUnit.DAYS)).save();
         data.article(section, author).slug("a-draft-" + scheduled).draft().save();
 
-        assertThat(articles.cardsFor(List.of(scheduled))).isEmpty();
+        assertThat(articleCards.cardsFor(List.of(scheduled))).isEmpty();
         mvc.perform(get("/" + section + "/2030/01/01/a-draft-" + scheduled)).andExpect(status().isNotFound());
         Document listing = page("/sections/" + section);
         assertThat(listing.select(".card")).isEmpty();

@@ -67,6 +67,15 @@ abstract class CatalogueScenarios {
     ArticleService articles;
 
     @Autowired
+    FrontPages frontPages;
+
+    @Autowired
+    SectionTrees sectionTrees;
+
+    @Autowired
+    ArticleLists articleLists;
+
+    @Autowired
     ArticleImports imports;
 
     @Autowired
@@ -122,7 +131,7 @@ abstract class CatalogueScenarios {
         AuthorDetails saved = authors.author(id);
         assertThat(saved.slug()).isEqualTo("zoe-ni-bhriain-" + suffix);
         assertThat(saved.url()).isEqualTo("/authors/zoe-ni-bhriain-" + suffix);
-        Views.AuthorPage page = articles.author(saved.slug(), 1);
+        Views.AuthorPage page = articleLists.author(saved.slug(), 1);
         assertThat(page.author().name()).isEqualTo("Zoë Ní Bhriain " + suffix);
         assertThat(page.author().roleTitle()).isEqualTo("Correspondent");
         assertThat(page.bio()).isEqualTo("Line one.\nLine two.");
@@ -142,7 +151,7 @@ abstract class CatalogueScenarios {
         assertThat(saved.roleTitle()).isNull();
         assertThat(saved.bio()).isNull();
         assertThat(saved.version()).isGreaterThan(opened.version());
-        assertThat(articles.author(opened.slug(), 1).author().name()).isEqualTo("Ana Renamed");
+        assertThat(articleLists.author(opened.slug(), 1).author().name()).isEqualTo("Ana Renamed");
     }
 
     @Test
@@ -254,14 +263,14 @@ abstract class CatalogueScenarios {
     void shouldMoveASectionAndShowTheChangeOnTheReadersPagesAtOnce() {
         String news = data.section(null);
         String world = data.section(null);
-        articles.navigation(); // the reader's pages now hold the section tree in memory
+        sectionTrees.navigation(); // the reader's pages now hold the section tree in memory
         SectionDetails opened = sections.section(sectionId(world));
 
         editing.saveSection(opened.id(), new SectionChange("Renamed " + world, world, "Now under news", news, 5,
                 opened.version()), "eden");
 
-        assertThat(articles.navigation()).extracting(Views.SectionLink::slug).contains(news).doesNotContain(world);
-        Views.SectionPage page = articles.section(world, 1);
+        assertThat(sectionTrees.navigation()).extracting(Views.SectionLink::slug).contains(news).doesNotContain(world);
+        Views.SectionPage page = articleLists.section(world, 1);
         assertThat(page.section().name()).isEqualTo("Renamed " + world);
         assertThat(page.breadcrumb()).extracting(Views.SectionLink::slug).containsExactly(news, world);
         assertThat(page.description()).isEqualTo("Now under news");
@@ -321,8 +330,8 @@ abstract class CatalogueScenarios {
         assertThat(tags.tags()).contains(tag);
 
         tags.saveTag(id, "Harbour " + name, "harbour-" + tag.slug(), "eden");
-        assertThat(articles.tag("harbour-" + tag.slug(), 1).tag().name()).isEqualTo("Harbour " + name);
-        assertThat(articles.tag("harbour-" + tag.slug(), 1).articles().total()).isEqualTo(1);
+        assertThat(articleLists.tag("harbour-" + tag.slug(), 1).tag().name()).isEqualTo("Harbour " + name);
+        assertThat(articleLists.tag("harbour-" + tag.slug(), 1).articles().total()).isEqualTo(1);
     }
 
     @Test
@@ -364,7 +373,7 @@ abstract class CatalogueScenarios {
 
         pins.pinFrontPage(pinsVersion(), lead, Arrays.asList(topB, null, topA), "eden");
 
-        FrontPage front = articles.frontPage();
+        FrontPage front = frontPages.frontPage();
         assertThat(front.lead().id()).isEqualTo(lead);
         List<Long> top = front.topStories().stream().map(ArticleCard::id).toList();
         assertThat(top.subList(0, 2)).containsExactly(topB, topA);
@@ -389,15 +398,15 @@ abstract class CatalogueScenarios {
         long older = data.article(section, author).publishedAt(now.minusMillis(2)).save();
         long newest = data.article(section, author).publishedAt(now.minusMillis(1)).save();
 
-        assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
+        assertThat(frontPages.frontPage().lead().id()).isEqualTo(newest);
 
         pins.pinFrontPage(pinsVersion(), null, List.of(newest), "eden");
-        FrontPage front = articles.frontPage();
+        FrontPage front = frontPages.frontPage();
         assertThat(front.lead().id()).isEqualTo(older);
         assertThat(front.topStories().get(0).id()).isEqualTo(newest);
 
         pins.clearFrontPage(pinsVersion(), "eden");
-        assertThat(articles.frontPage().lead().id()).isEqualTo(newest);
+        assertThat(frontPages.frontPage().lead().id()).isEqualTo(newest);
         assertThat(choices.frontPageDesk(null).anyPins()).isFalse();
     }
 
@@ -412,7 +421,7 @@ abstract class CatalogueScenarios {
         pins.pinFrontPage(pinsVersion(), scheduled, List.of(unpublished, visible), "eden");
         jdbc.update("UPDATE article SET status = 'DRAFT' WHERE id = ?", unpublished);
 
-        FrontPage front = articles.frontPage();
+        FrontPage front = frontPages.frontPage();
         assertThat(front.lead().id()).isEqualTo(newest);
         assertThat(front.topStories().get(0).id()).isEqualTo(visible);
         assertThat(front.topStories()).extracting(ArticleCard::id).doesNotContain(scheduled, unpublished);
@@ -487,10 +496,10 @@ abstract class CatalogueScenarios {
         FrontPageDesk desk = choices.frontPageDesk(null);
         assertThat(desk.lead().articleId()).isEqualTo(first);
         assertThat(desk.top()).extracting(Catalogue.Pin::articleId).containsExactly(second);
-        assertThat(articles.frontPage().lead().id()).isEqualTo(first);
+        assertThat(frontPages.frontPage().lead().id()).isEqualTo(first);
         // Over the pins the refusal showed, the second editor's choice is a deliberate one and is saved.
         pins.pinFrontPage(desk.version(), third, List.of(), "bo");
-        assertThat(articles.frontPage().lead().id()).isEqualTo(third);
+        assertThat(frontPages.frontPage().lead().id()).isEqualTo(third);
         assertThat(choices.frontPageDesk(null).top()).isEmpty();
     }
 
@@ -543,7 +552,7 @@ abstract class CatalogueScenarios {
 
         long with = statementsForFrontPage();
 
-        assertThat(articles.frontPage().lead().id()).isEqualTo(stories.get(0));
+        assertThat(frontPages.frontPage().lead().id()).isEqualTo(stories.get(0));
         assertThat(with).isEqualTo(without);
         // The pins, the latest stories (and their count when they fill the pool), and the bylines of both.
         assertThat(with).isLessThanOrEqualTo(4);
@@ -552,11 +561,11 @@ abstract class CatalogueScenarios {
     private long statementsForFrontPage() {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        articles.forgetSections(); // read now, so that it is not due to be read again during the count
-        articles.frontPage(); // warm: the section tree is read
+        sectionTrees.forgetSections(); // read now, so that it is not due to be read again during the count
+        frontPages.frontPage(); // warm: the section tree is read
         DurableEventsSettled.await(jdbc); // the listeners of earlier changes would count too
         statistics.clear();
-        articles.frontPage();
+        frontPages.frontPage();
         return statistics.getPrepareStatementCount();
     }
 }

@@ -47,6 +47,12 @@ abstract class CorrectionScenarios {
     ArticleService articles;
 
     @Autowired
+    SectionTrees sectionTrees;
+
+    @Autowired
+    ArticleCards articleCards;
+
+    @Autowired
     ArticleImports imports;
 
     @Autowired
@@ -78,7 +84,7 @@ abstract class CorrectionScenarios {
     }
 
     private String urlOf(long id) {
-        return articles.cardsFor(List.of(id)).get(0).url();
+        return articleCards.cardsFor(List.of(id)).get(0).url();
     }
 
     private long version(long id) {
@@ -232,7 +238,7 @@ abstract class CorrectionScenarios {
     private long statementsFor(String url) throws Exception {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        articles.forgetSections(); // read now, so that it is not due to be read again during the count
+        sectionTrees.forgetSections(); // read now, so that it is not due to be read again during the count
         mvc.perform(get(url)).andExpect(status().isOk());
         DurableEventsSettled.await(jdbc); // the listeners of earlier changes would count too
         statistics.clear();

@@ -36,6 +36,18 @@ class SectionTreeLifetimeTests {
     ArticleService articles;
 
     @Autowired
+    FrontPages frontPages;
+
+    @Autowired
+    SectionTrees sectionTrees;
+
+    @Autowired
+    ArticleLists articleLists;
+
+    @Autowired
+    ArticleCards articleCards;
+
+    @Autowired
     ArticleImports imports;
 
     @Autowired
@@ -66,16 +78,16 @@ class SectionTreeLifetimeTests {
 
     @Test
     void shouldShowASectionSavedOnAnotherInstanceOnceTheTreeIsOld() throws Exception {
-        articles.navigation(); // this instance now holds the section tree
+        sectionTrees.navigation(); // this instance now holds the section tree
         String slug = ArticleTestData.unique("elsewhere");
         sectionSavedElsewhere(slug);
-        assertThatThrownBy(() -> articles.section(slug, 1)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> articleLists.section(slug, 1)).isInstanceOf(NotFoundException.class);
 
-        clock.advance(ArticleService.SECTION_TREE_LIFETIME);
+        clock.advance(SectionTrees.SECTION_TREE_LIFETIME);
 
-        assertThat(articles.navigation()).extracting(SectionLink::slug).contains(slug);
+        assertThat(sectionTrees.navigation()).extracting(SectionLink::slug).contains(slug);
         long id = data.article(slug, data.author()).save();
-        assertThat(articles.section(slug, 1).articles().items()).extracting(ArticleCard::id).containsExactly(id);
+        assertThat(articleLists.section(slug, 1).articles().items()).extracting(ArticleCard::id).containsExactly(id);
         assertThat(body("/sections/" + slug)).contains("Sec " + slug);
     }
 
@@ -83,13 +95,13 @@ class SectionTreeLifetimeTests {
     void shouldGiveArticlesTheAddressOfASectionRenamedOnAnotherInstanceOnceTheTreeIsOld() {
         String slug = data.section(null);
         long id = data.article(slug, data.author()).save();
-        assertThat(articles.cardsFor(List.of(id)).get(0).url()).startsWith("/" + slug + "/");
+        assertThat(articleCards.cardsFor(List.of(id)).get(0).url()).startsWith("/" + slug + "/");
         String renamed = ArticleTestData.unique("renamed");
         jdbc.update("UPDATE section SET slug = ?, version = version + 1 WHERE slug = ?", renamed, slug);
 
-        clock.advance(ArticleService.SECTION_TREE_LIFETIME);
+        clock.advance(SectionTrees.SECTION_TREE_LIFETIME);
 
-        ArticleCard card = articles.cardsFor(List.of(id)).get(0);
+        ArticleCard card = articleCards.cardsFor(List.of(id)).get(0);
         assertThat(card.url()).startsWith("/" + renamed + "/");
         assertThat(card.section().slug()).isEqualTo(renamed);
     }
@@ -99,7 +111,7 @@ class SectionTreeLifetimeTests {
         String home = data.section(null);
         String headline = "Filed elsewhere " + ArticleTestData.unique("h");
         long id = data.article(home, data.author()).headline(headline).publishedAt(clock.instant()).save();
-        articles.frontPage(); // this instance now holds the section tree
+        frontPages.frontPage(); // this instance now holds the section tree
         String slug = ArticleTestData.unique("moved-to");
         long moved = sectionSavedElsewhere(slug);
         // Another instance files the article under its new section (and empties its own caches only).
@@ -107,7 +119,7 @@ class SectionTreeLifetimeTests {
 
         // No waiting for the tree to grow old: the front page, the article and its section render at once.
         String front = body("/");
-        ArticleCard card = articles.cardsFor(List.of(id)).get(0);
+        ArticleCard card = articleCards.cardsFor(List.of(id)).get(0);
         assertThat(card.section().slug()).isEqualTo(slug);
         assertThat(card.url()).startsWith("/" + slug + "/");
         assertThat(front).contains(headline);

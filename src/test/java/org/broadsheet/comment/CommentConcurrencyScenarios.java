@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
@@ -62,6 +63,9 @@ abstract class CommentConcurrencyScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleCards articleCards;
 
     @Autowired
     ArticleImports imports;
@@ -228,7 +232,7 @@ abstract class CommentConcurrencyScenarios {
     void shouldStoreEveryCommentOnceAndKeepCountsExactWhenReadersActAtOnce() throws Exception {
         ArticleTestData data = new ArticleTestData(imports);
         long articleId = data.article(data.section(null), data.author()).save();
-        String articleUrl = articles.cardsFor(List.of(articleId)).get(0).url();
+        String articleUrl = articleCards.cardsFor(List.of(articleId)).get(0).url();
         String authorName = "target" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);
         accounts.createVerified(authorName, "Target Author", authorName + "@example.com", PASSWORD,
                 EnumSet.of(Role.READER));

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.support.Browser;
@@ -44,6 +45,9 @@ class CommentJourneyBrowserTests {
     ArticleService articles;
 
     @Autowired
+    ArticleLists articleLists;
+
+    @Autowired
     AccountService accounts;
 
     
@@ -65,7 +69,7 @@ class CommentJourneyBrowserTests {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         this.console = BrowserConsole.watch(driver, url("/"));
         // An article open for comments, with a comment by another reader to answer.
-        ArticleCard article = articles.latest(FeedScope.site(), 100).stream()
+        ArticleCard article = articleLists.latest(FeedScope.site(), 100).stream()
                 .filter(card -> articles.commentTarget(card.id()).orElseThrow().commentsOpen()).findFirst()
                 .orElseThrow();
         articlePath = article.url();

@@ -18,6 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.hibernate.SessionFactory;
@@ -54,6 +55,9 @@ abstract class CommentPagesScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleCards articleCards;
 
     @Autowired
     ArticleImports imports;
@@ -101,8 +105,8 @@ abstract class CommentPagesScenarios {
         String section = data.section(null);
         small = data.article(section, data.author()).save();
         big = data.article(section, data.author()).save();
-        smallUrl = articles.cardsFor(List.of(small)).get(0).url();
-        bigUrl = articles.cardsFor(List.of(big)).get(0).url();
+        smallUrl = articleCards.cardsFor(List.of(small)).get(0).url();
+        bigUrl = articleCards.cardsFor(List.of(big)).get(0).url();
         List<Long> people = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             people.add(account("talker"));

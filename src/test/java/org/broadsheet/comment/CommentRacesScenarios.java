@@ -18,6 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.jsoup.Jsoup;
@@ -43,6 +44,9 @@ abstract class CommentRacesScenarios {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleCards articleCards;
 
     @Autowired
     ArticleImports imports;
@@ -82,7 +86,7 @@ abstract class CommentRacesScenarios {
     }
 
     private String url(long article) {
-        return articles.cardsFor(List.of(article)).get(0).url();
+        return articleCards.cardsFor(List.of(article)).get(0).url();
     }
 
     private void assertCountMatchesRows(long article) {

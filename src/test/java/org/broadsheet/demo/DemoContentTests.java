@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.ArticleType;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.MarkdownRenderer;
@@ -340,6 +341,9 @@ class DemoContentTests {
         ArticleService articleService;
 
         @Autowired
+        ArticleLists articleLists;
+
+        @Autowired
         DemoComments demoComments;
 
         @Autowired
@@ -379,7 +383,7 @@ class DemoContentTests {
         @Test
         void shouldStartConversationsUnderMostArticlesAndFiveHundredCommentsUnderTheNewest() {
             Instant now = clock.instant();
-            List<ArticleCard> cards = articleService.latest(FeedScope.site(), 1_000);
+            List<ArticleCard> cards = articleLists.latest(FeedScope.site(), 1_000);
             List<CommentTarget> targets = cards.stream().map(c -> articleService.commentTarget(c.id()).orElseThrow())
                     .toList();
             List<CommentTarget> open = targets.stream().filter(CommentTarget::commentsOpen).toList();

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentPosting;
@@ -69,7 +69,7 @@ class FollowPagesTests {
     FollowService follows;
 
     @Autowired
-    ArticleService articles;
+    ArticleCards articles;
 
     @Autowired
     ArticleImports imports;

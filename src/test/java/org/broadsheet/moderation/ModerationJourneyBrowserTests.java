@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.ModerationQueues;
@@ -52,7 +52,7 @@ class ModerationJourneyBrowserTests {
     int port;
 
     @Autowired
-    ArticleService articles;
+    ArticleLists articles;
 
     @Autowired
     AccountService accounts;

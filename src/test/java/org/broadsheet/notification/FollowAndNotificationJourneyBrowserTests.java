@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.CommentPosting;
@@ -46,6 +47,9 @@ class FollowAndNotificationJourneyBrowserTests {
     ArticleService articles;
 
     @Autowired
+    ArticleLists articleLists;
+
+    @Autowired
     AccountService accounts;
 
     
@@ -79,7 +83,7 @@ class FollowAndNotificationJourneyBrowserTests {
                 EnumSet.of(Role.READER));
         long beaId = accounts.idOf(bea).orElseThrow();
         long readerId = accounts.idOf("reader").orElseThrow();
-        ArticleCard article = articles.latest(FeedScope.site(), 100).stream()
+        ArticleCard article = articleLists.latest(FeedScope.site(), 100).stream()
                 .filter(card -> articles.commentTarget(card.id()).orElseThrow().commentsOpen())
                 .filter(card -> card.commentCount() < 100).findFirst().orElseThrow();
         long beas = posting.post(beaId, article.id(), null, "Bea's first word " + stamp + ".", null).id();

@@ -13,7 +13,7 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.support.DurableEventsSettled;
@@ -43,7 +43,7 @@ class PageCacheTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    ArticleService articles;
+    ArticleCards articles;
 
     @Autowired
     ArticleImports imports;

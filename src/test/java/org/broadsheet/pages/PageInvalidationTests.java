@@ -18,7 +18,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleDrafts;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.article.Catalogue.SectionChange;
@@ -60,7 +60,7 @@ class PageInvalidationTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    ArticleService articles;
+    ArticleCards articles;
 
     @Autowired
     ArticleImports imports;

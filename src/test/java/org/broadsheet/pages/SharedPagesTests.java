@@ -20,7 +20,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.ArticleImports;
 import org.broadsheet.article.ArticleTestData;
 import org.broadsheet.comment.CommentSeeder;
@@ -62,7 +62,7 @@ class SharedPagesTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    ArticleService articles;
+    ArticleCards articles;
 
     @Autowired
     ArticleImports imports;

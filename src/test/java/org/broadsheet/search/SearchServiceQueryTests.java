@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.search.SearchStrategy.Matches;
@@ -34,7 +34,7 @@ class SearchServiceQueryTests {
     private static final Instant NOW = Instant.parse("2021-05-07T09:00:00Z");
 
     private final SearchStrategy strategy = mock(SearchStrategy.class);
-    private final ArticleService articles = mock(ArticleService.class);
+    private final ArticleCards articles = mock(ArticleCards.class);
     private final SearchService service = new SearchService(strategy, articles, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @ParameterizedTest

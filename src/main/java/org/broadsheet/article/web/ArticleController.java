@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
+import org.broadsheet.article.ArticleCards;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.FrontPages;
 import org.broadsheet.article.Views.ArticlePage;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.FrontPage;
@@ -41,13 +44,19 @@ class ArticleController {
     static final int MOST_DISCUSSED = 5;
 
     private final ArticleService articles;
+    private final FrontPages frontPages;
+    private final ArticleLists lists;
+    private final ArticleCards cards;
     private final StructuredData structuredData;
     private final ObjectProvider<ArticleDiscussion> discussion;
     private final Clock clock;
 
-    ArticleController(ArticleService articles, StructuredData structuredData,
-            ObjectProvider<ArticleDiscussion> discussion, Clock clock) {
+    ArticleController(ArticleService articles, FrontPages frontPages, ArticleLists lists, ArticleCards cards,
+            StructuredData structuredData, ObjectProvider<ArticleDiscussion> discussion, Clock clock) {
         this.articles = articles;
+        this.frontPages = frontPages;
+        this.lists = lists;
+        this.cards = cards;
         this.structuredData = structuredData;
         this.discussion = discussion;
         this.clock = clock;
@@ -55,11 +64,11 @@ class ArticleController {
 
     @GetMapping("/")
     String front(Model model) {
-        FrontPage front = articles.frontPage();
+        FrontPage front = frontPages.frontPage();
         model.addAttribute("front", front);
         ArticleDiscussion comments = discussion.getIfAvailable();
         List<ArticleCard> mostDiscussed = comments == null ? List.of()
-                : articles.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED));
+                : cards.cardsFor(comments.mostDiscussed(clock.instant().minus(Duration.ofDays(1)), MOST_DISCUSSED));
         model.addAttribute("mostDiscussed", mostDiscussed);
         model.addAttribute("picks", comments == null || mostDiscussed.isEmpty() ? java.util.Map.of()
                 : comments.picks(mostDiscussed.stream().map(ArticleCard::id).toList()));
@@ -97,7 +106,7 @@ class ArticleController {
 
     @GetMapping("/sections/{slug}")
     String section(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        var shown = articles.section(slug, Pages.check(page));
+        var shown = lists.section(slug, Pages.check(page));
         model.addAttribute("page", shown);
         PageTags.add(ContentChangedEvent.LISTS);
         tag(shown.articles().items());
@@ -106,7 +115,7 @@ class ArticleController {
 
     @GetMapping("/authors/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        var shown = articles.author(slug, Pages.check(page));
+        var shown = lists.author(slug, Pages.check(page));
         model.addAttribute("page", shown);
         PageTags.add(ContentChangedEvent.LISTS);
         tag(shown.articles().items());
@@ -115,7 +124,7 @@ class ArticleController {
 
     @GetMapping("/tags/{slug}")
     String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        var shown = articles.tag(slug, Pages.check(page));
+        var shown = lists.tag(slug, Pages.check(page));
         model.addAttribute("page", shown);
         PageTags.add(ContentChangedEvent.LISTS);
         tag(shown.articles().items());

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Sitemaps;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
@@ -36,15 +37,17 @@ class FeedController {
     static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
     static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
-    private final ArticleService articles;
+    private final ArticleLists articles;
+    private final SectionTrees sections;
     private final Sitemaps sitemaps;
     private final SiteProperties site;
     private final Clock clock;
     private final FeedWriter writer;
 
-    FeedController(ArticleService articles, Sitemaps sitemaps, SiteProperties site, SiteAddress address,
-            Clock clock) {
+    FeedController(ArticleLists articles, SectionTrees sections, Sitemaps sitemaps, SiteProperties site,
+            SiteAddress address, Clock clock) {
         this.articles = articles;
+        this.sections = sections;
         this.sitemaps = sitemaps;
         this.site = site;
         this.clock = clock;
@@ -79,7 +82,7 @@ class FeedController {
     ResponseEntity<byte[]> sitemap() {
         List<String> pages = new ArrayList<>();
         pages.add("/");
-        articles.navigation().forEach(section -> pages.add(section.url()));
+        sections.navigation().forEach(section -> pages.add(section.url()));
         pages.add("/corrections");
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, sitemaps.sitemap()));
@@ -109,7 +112,7 @@ class FeedController {
 
     /** Top-level sections and the feed's own articles name most sections without another query. */
     private String sectionName(String slug, List<ArticleCard> items) {
-        return articles.navigation().stream().filter(s -> s.slug().equals(slug)).map(SectionLink::name)
+        return sections.navigation().stream().filter(s -> s.slug().equals(slug)).map(SectionLink::name)
                 .findFirst()
                 .or(() -> items.stream().map(ArticleCard::section).filter(s -> s != null && s.slug().equals(slug))
                         .map(SectionLink::name).findFirst())

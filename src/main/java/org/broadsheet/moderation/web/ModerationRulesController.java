@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.moderation.ModerationSettings;
 import org.broadsheet.moderation.PremoderatedArticles;
 import org.broadsheet.moderation.WordLists;
@@ -40,13 +41,15 @@ class ModerationRulesController {
     private final WordLists words;
     private final PremoderatedArticles premoderated;
     private final ArticleService articles;
+    private final ArticleCards articleCards;
 
     ModerationRulesController(ModerationSettings settings, WordLists words, PremoderatedArticles premoderated,
-            ArticleService articles) {
+            ArticleService articles, ArticleCards articleCards) {
         this.settings = settings;
         this.words = words;
         this.premoderated = premoderated;
         this.articles = articles;
+        this.articleCards = articleCards;
     }
 
     @GetMapping(PATH)
@@ -62,7 +65,7 @@ class ModerationRulesController {
         }
         model.addAttribute("banned", words.words(WordList.BANNED));
         model.addAttribute("suspect", words.words(WordList.SUSPECT));
-        model.addAttribute("premoderated", articles.cardsFor(premoderated.ids()));
+        model.addAttribute("premoderated", articleCards.cardsFor(premoderated.ids()));
         return VIEW;
     }
 

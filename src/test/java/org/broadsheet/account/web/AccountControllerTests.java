@@ -37,7 +37,7 @@ import org.broadsheet.account.AccountViews.AccountView;
 import org.broadsheet.account.DuplicateAccountException;
 import org.broadsheet.account.PasswordPolicy;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,7 +80,7 @@ class AccountControllerTests {
     AccountService accounts;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void account() {

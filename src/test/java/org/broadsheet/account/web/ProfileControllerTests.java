@@ -16,7 +16,7 @@ import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.PagedResult;
 import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.account.AccountViews.PublicProfile;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,7 +43,7 @@ class ProfileControllerTests {
     AccountService accounts;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @MockitoBean
     ProfileComments comments;

@@ -24,7 +24,7 @@ import org.broadsheet.account.AccountViews.Registration;
 import org.broadsheet.account.DuplicateAccountException;
 import org.broadsheet.account.PasswordPolicy;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -64,7 +64,7 @@ class RegistrationControllerTests {
     SignInSupport signIn;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void registrationSucceedsUnlessTold() {

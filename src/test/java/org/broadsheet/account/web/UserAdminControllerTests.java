@@ -29,7 +29,7 @@ import org.broadsheet.account.AccountViews.AccountSummary;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.RoleChangeRefusedException;
 import org.broadsheet.account.RoleChangeRefusedException.Reason;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.shared.Datelines;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
@@ -69,7 +69,7 @@ class UserAdminControllerTests {
     AccountAdministration administration;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     private AccountSummary eden;
 

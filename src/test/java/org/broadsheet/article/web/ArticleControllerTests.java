@@ -14,6 +14,10 @@ import java.util.List;
 import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
+import org.broadsheet.article.FrontPages;
+import org.broadsheet.article.ArticleLists;
+import org.broadsheet.article.ArticleCards;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.ArticlePage;
 import org.broadsheet.article.Views.AuthorPage;
@@ -50,11 +54,23 @@ class ArticleControllerTests {
     ArticleService articles;
 
     @MockitoBean
+    FrontPages frontPages;
+
+    @MockitoBean
+    SectionTrees sectionTrees;
+
+    @MockitoBean
+    ArticleLists articleLists;
+
+    @MockitoBean
+    ArticleCards articleCards;
+
+    @MockitoBean
     ArticleDiscussion discussion;
 
     @BeforeEach
     void navigation() {
-        given(articles.navigation()).willReturn(List.of(ArticleFixtures.NEWS));
+        given(sectionTrees.navigation()).willReturn(List.of(ArticleFixtures.NEWS));
     }
 
     private Document html(String url) throws Exception {
@@ -65,7 +81,7 @@ class ArticleControllerTests {
 
     @Test
     void shouldRenderTheFrontPageBlocks() throws Exception {
-        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
+        given(frontPages.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
                 List.of(ArticleFixtures.card(2, "Top two")), List.of(ArticleFixtures.card(3, "Latest three")),
                 List.of(new SectionBlock(ArticleFixtures.WORLD, List.of(ArticleFixtures.card(4, "World four"))))));
         Document page = html("/");
@@ -81,7 +97,7 @@ class ArticleControllerTests {
     @Test
     void shouldKeepTheFrontPagesRowsWholeAndLetTheLeadStoryLead() throws Exception {
         ArticleCard plain = withoutPicture(ArticleFixtures.card(7, "World seven, no picture"));
-        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
+        given(frontPages.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
                 List.of(ArticleFixtures.card(2, "Top two"), ArticleFixtures.card(3, "Top three")), List.of(),
                 List.of(new SectionBlock(ArticleFixtures.WORLD, List.of(ArticleFixtures.card(4, "World four"),
                         plain, ArticleFixtures.card(5, "World five"), ArticleFixtures.card(6, "World six"))))));
@@ -115,11 +131,11 @@ class ArticleControllerTests {
 
     @Test
     void shouldListTheMostDiscussedArticlesOfTheLastDayOnTheFrontPage() throws Exception {
-        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
+        given(frontPages.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Lead story headline"),
                 List.of(), List.of(), List.of()));
         given(discussion.mostDiscussed(WebSliceTestConfig.NOW.minus(Duration.ofDays(1)),
                 ArticleController.MOST_DISCUSSED)).willReturn(List.of(9L, 4L));
-        given(articles.cardsFor(List.of(9L, 4L))).willReturn(List.of(ArticleFixtures.card(9, "Busiest"),
+        given(articleCards.cardsFor(List.of(9L, 4L))).willReturn(List.of(ArticleFixtures.card(9, "Busiest"),
                 ArticleFixtures.card(4, "Second busiest")));
 
         Document page = html("/");
@@ -215,7 +231,7 @@ class ArticleControllerTests {
         ArticleCard news = ArticleFixtures.card(1, "A news story");
         ArticleCard live = new ArticleCard(2, "/world/2021/05/06/live", "Live: the count", "S", "Live",
                 ArticleFixtures.WORLD, List.of(), ArticleFixtures.PUBLISHED, null, 3, true, "17:24");
-        given(articles.frontPage()).willReturn(new FrontPage(news, List.of(live), List.of(), List.of()));
+        given(frontPages.frontPage()).willReturn(new FrontPage(news, List.of(live), List.of(), List.of()));
         Document page = html("/");
         assertThat(page.select(".lead-story .kicker").text()).isEqualTo("World");
         assertThat(page.select(".lead-story .kicker").text()).doesNotContain("News");
@@ -228,7 +244,7 @@ class ArticleControllerTests {
     @Test
     void shouldNotSayNoCommentsWhereNobodyMayComment() throws Exception {
         // A live blog with comments closed and none written: no "No comments" on its card or at its top.
-        given(articles.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Live: storm", 0, false),
+        given(frontPages.frontPage()).willReturn(new FrontPage(ArticleFixtures.card(1, "Live: storm", 0, false),
                 List.of(ArticleFixtures.card(2, "Open, none yet", 0, true),
                         ArticleFixtures.card(3, "Closed after some", 3, false)), List.of(), List.of()));
         Document front = html("/");
@@ -282,7 +298,7 @@ class ArticleControllerTests {
 
     @Test
     void shouldRenderSectionPageWithBreadcrumbSubsectionsAndPagination() throws Exception {
-        given(articles.section("world", 2)).willReturn(new SectionPage(ArticleFixtures.WORLD, "World news",
+        given(articleLists.section("world", 2)).willReturn(new SectionPage(ArticleFixtures.WORLD, "World news",
                 List.of(ArticleFixtures.NEWS, ArticleFixtures.WORLD), List.of(),
                 new PagedResult<>(List.of(ArticleFixtures.card(30, "Thirtieth")), 2, 20, 45)));
         Document page = html("/sections/world?page=2");
@@ -297,7 +313,7 @@ class ArticleControllerTests {
 
     @Test
     void shouldRenderAuthorPageWithBioAndArticles() throws Exception {
-        given(articles.author("zoe-ni-bhriain", 1)).willReturn(new AuthorPage(ArticleFixtures.ZOE, "Writes from Brussels.",
+        given(articleLists.author("zoe-ni-bhriain", 1)).willReturn(new AuthorPage(ArticleFixtures.ZOE, "Writes from Brussels.",
                 "/images/demo/authors/zoe.jpg", new PagedResult<>(List.of(ArticleFixtures.card(5, "Five")), 1, 20, 1)));
         Document page = html("/authors/zoe-ni-bhriain");
         assertThat(page.select("h1").text()).isEqualTo("Zoë Ní Bhriain");
@@ -309,7 +325,7 @@ class ArticleControllerTests {
 
     @Test
     void shouldRenderTagPage() throws Exception {
-        given(articles.tag("transport", 1)).willReturn(new TagPage(new TagLink("transport", "Transport", "/tags/transport"),
+        given(articleLists.tag("transport", 1)).willReturn(new TagPage(new TagLink("transport", "Transport", "/tags/transport"),
                 new PagedResult<>(List.of(ArticleFixtures.card(6, "Six")), 1, 20, 1)));
         Document page = html("/tags/transport");
         assertThat(page.select("h1").text()).isEqualTo("Articles about Transport");
@@ -324,7 +340,7 @@ class ArticleControllerTests {
 
     @Test
     void shouldSendSecurityHeaders() throws Exception {
-        given(articles.frontPage()).willReturn(new FrontPage(null, List.of(), List.of(), List.of()));
+        given(frontPages.frontPage()).willReturn(new FrontPage(null, List.of(), List.of(), List.of()));
         mvc.perform(get("/"))
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),

@@ -10,6 +10,10 @@ import java.util.List;
 import org.broadsheet.article.ArticleDiscussion;
 import org.broadsheet.article.ArticleLookup;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleCards;
+import org.broadsheet.article.ArticleLists;
+import org.broadsheet.article.FrontPages;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.article.CorrectionViews.ListedCorrection;
@@ -49,6 +53,18 @@ class CorrectionsControllerTests {
     ArticleService articles;
 
     @MockitoBean
+    SectionTrees sectionTrees;
+
+    @MockitoBean
+    FrontPages frontPages;
+
+    @MockitoBean
+    ArticleLists articleLists;
+
+    @MockitoBean
+    ArticleCards articleCards;
+
+    @MockitoBean
     CorrectionService corrections;
 
     @MockitoBean
@@ -56,7 +72,7 @@ class CorrectionsControllerTests {
 
     @BeforeEach
     void navigation() {
-        given(articles.navigation()).willReturn(List.of(ArticleFixtures.NEWS));
+        given(sectionTrees.navigation()).willReturn(List.of(ArticleFixtures.NEWS));
     }
 
     private Document html(String url) throws Exception {

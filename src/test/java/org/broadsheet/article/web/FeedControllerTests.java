@@ -30,7 +30,10 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleLists;
+import org.broadsheet.article.SectionTrees;
+import org.broadsheet.article.SectionTrees;
+import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.Sitemaps;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.SitemapEntry;
@@ -94,7 +97,10 @@ class FeedControllerTests {
     private MockMvc mvc;
 
     @MockitoBean
-    private ArticleService articles;
+    private ArticleLists articleLists;
+
+    @MockitoBean
+    private SectionTrees sectionTrees;
 
     @MockitoBean
     Sitemaps sitemaps;
@@ -103,7 +109,7 @@ class FeedControllerTests {
 
     @Test
     void shouldServeSiteFeedAsRss2() throws Exception {
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "first", "First", WORLD, "2021-05-06T17:24:00+01:00", ADA)));
 
         MvcResult result = mvc.perform(get("/rss")).andExpect(status().isOk())
@@ -125,19 +131,19 @@ class FeedControllerTests {
     void shouldListTheLatestThirtyArticlesInRss() throws Exception {
         List<ArticleCard> thirty = IntStream.rangeClosed(1, 30)
                 .mapToObj(i -> card(i, "story-" + i, "Story " + i, WORLD, "2021-05-06T12:00:00Z", ADA)).toList();
-        when(articles.latest(FeedScope.site(), 30)).thenReturn(thirty);
+        when(articleLists.latest(FeedScope.site(), 30)).thenReturn(thirty);
 
         Xml rss = Xml.parse(mvc.perform(get("/rss")).andExpect(status().isOk()).andReturn());
 
         assertThat(rss.count("/rss/channel/item")).isEqualTo(30);
         assertThat(rss.text("/rss/channel/item[1]/title")).isEqualTo("Story 1");
         assertThat(rss.text("/rss/channel/item[30]/title")).isEqualTo("Story 30");
-        verify(articles).latest(FeedScope.site(), 30);
+        verify(articleLists).latest(FeedScope.site(), 30);
     }
 
     @Test
     void shouldGiveEveryItemAbsolutePermalinks() throws Exception {
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "first", "First", WORLD, "2021-05-06T17:24:00+01:00", ADA)));
 
         Xml rss = Xml.parse(mvc.perform(get("/rss")).andReturn());
@@ -152,7 +158,7 @@ class FeedControllerTests {
     void shouldEscapeHeadlinesInRss() throws Exception {
         ArticleCard card = new ArticleCard(1, "/world/2021/05/06/fight", NASTY, "Zoë’s café – naïve & <i>bold</i>",
                 "News", WORLD, List.of(ZOE), dateline("2021-05-06T17:24:00+01:00"), null, 0);
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(card));
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(card));
 
         MvcResult result = mvc.perform(get("/rss")).andExpect(status().isOk()).andReturn();
 
@@ -170,7 +176,7 @@ class FeedControllerTests {
         ArticleCard card = new ArticleCard(1, "/world/2021/05/06/script", "Headline",
                 "<script>alert(1)</script><img src=x onerror=alert(2)>", "News", WORLD, List.of(ZOE),
                 dateline("2021-05-06T17:24:00+01:00"), null, 0);
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(card));
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(card));
 
         MvcResult result = mvc.perform(get("/rss")).andExpect(status().isOk()).andReturn();
 
@@ -182,7 +188,7 @@ class FeedControllerTests {
 
     @Test
     void shouldDateItemsInRfc1123() throws Exception {
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of(
                 card(2, "newer", "Newer", WORLD, "2021-05-06T17:24:00+01:00", ADA),
                 card(1, "older", "Older", WORLD, "2021-01-04T09:05:00Z", ADA)));
 
@@ -197,7 +203,7 @@ class FeedControllerTests {
 
     @Test
     void shouldDateAnEmptyFeedByTheClock() throws Exception {
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of());
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE)).thenReturn(List.of());
 
         Xml rss = Xml.parse(mvc.perform(get("/rss")).andExpect(status().isOk()).andReturn());
 
@@ -207,7 +213,7 @@ class FeedControllerTests {
 
     @Test
     void shouldCreditEveryAuthorAndTheSectionOfEachItem() throws Exception {
-        when(articles.latest(FeedScope.site(), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.site(), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "duo", "Duo", SPORT, "2021-05-06T12:00:00Z", ADA, ZOE)));
 
         Xml rss = Xml.parse(mvc.perform(get("/rss")).andReturn());
@@ -218,8 +224,8 @@ class FeedControllerTests {
 
     @Test
     void shouldTitleSectionFeedWithTheSectionName() throws Exception {
-        when(articles.navigation()).thenReturn(List.of(WORLD, SPORT));
-        when(articles.latest(FeedScope.section("world"), FeedController.FEED_SIZE))
+        when(sectionTrees.navigation()).thenReturn(List.of(WORLD, SPORT));
+        when(articleLists.latest(FeedScope.section("world"), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "in-europe", "In Europe", EUROPE, "2021-05-06T12:00:00Z", ADA)));
 
         Xml rss = Xml.parse(mvc.perform(get("/sections/world/rss")).andExpect(status().isOk())
@@ -233,19 +239,19 @@ class FeedControllerTests {
 
     @Test
     void shouldNameSubsectionFeedFromItsArticles() throws Exception {
-        when(articles.navigation()).thenReturn(List.of(WORLD, SPORT));
-        when(articles.latest(FeedScope.section("europe"), FeedController.FEED_SIZE))
+        when(sectionTrees.navigation()).thenReturn(List.of(WORLD, SPORT));
+        when(articleLists.latest(FeedScope.section("europe"), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "in-europe", "In Europe", EUROPE, "2021-05-06T12:00:00Z", ADA)));
 
         Xml rss = Xml.parse(mvc.perform(get("/sections/europe/rss")).andExpect(status().isOk()).andReturn());
 
         assertThat(rss.text("/rss/channel/title")).isEqualTo("Broadsheet: Europe");
-        verify(articles, never()).section(anyString(), anyInt());
+        verify(articleLists, never()).section(anyString(), anyInt());
     }
 
     @Test
     void shouldTitleAuthorFeedWithTheAuthorName() throws Exception {
-        when(articles.latest(FeedScope.author("ada-lovelace"), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.author("ada-lovelace"), FeedController.FEED_SIZE))
                 .thenReturn(List.of(card(1, "duo", "Duo", WORLD, "2021-05-06T12:00:00Z", ZOE, ADA)));
 
         Xml rss = Xml.parse(mvc.perform(get("/authors/ada-lovelace/rss")).andExpect(status().isOk()).andReturn());
@@ -257,8 +263,8 @@ class FeedControllerTests {
 
     @Test
     void shouldTitleEmptyAuthorFeedFromTheAuthorsProfile() throws Exception {
-        when(articles.latest(FeedScope.author("ada-lovelace"), FeedController.FEED_SIZE)).thenReturn(List.of());
-        when(articles.author("ada-lovelace", 1))
+        when(articleLists.latest(FeedScope.author("ada-lovelace"), FeedController.FEED_SIZE)).thenReturn(List.of());
+        when(articleLists.author("ada-lovelace", 1))
                 .thenReturn(new AuthorPage(ADA, null, null, new PagedResult<>(List.of(), 1, 20, 0)));
 
         Xml rss = Xml.parse(mvc.perform(get("/authors/ada-lovelace/rss")).andExpect(status().isOk()).andReturn());
@@ -269,7 +275,7 @@ class FeedControllerTests {
 
     @Test
     void shouldAnswer404ForUnknownSectionFeed() throws Exception {
-        when(articles.latest(FeedScope.section("atlantis"), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.section("atlantis"), FeedController.FEED_SIZE))
                 .thenThrow(new NotFoundException("section atlantis"));
 
         mvc.perform(get("/sections/atlantis/rss")).andExpect(status().isNotFound());
@@ -277,7 +283,7 @@ class FeedControllerTests {
 
     @Test
     void shouldAnswer404ForUnknownAuthorFeed() throws Exception {
-        when(articles.latest(FeedScope.author("nobody"), FeedController.FEED_SIZE))
+        when(articleLists.latest(FeedScope.author("nobody"), FeedController.FEED_SIZE))
                 .thenThrow(new NotFoundException("author nobody"));
 
         mvc.perform(get("/authors/nobody/rss")).andExpect(status().isNotFound());
@@ -287,7 +293,7 @@ class FeedControllerTests {
 
     @Test
     void shouldListFrontPageSectionsAndArticlesInSitemap() throws Exception {
-        when(articles.navigation()).thenReturn(List.of(WORLD, SPORT));
+        when(sectionTrees.navigation()).thenReturn(List.of(WORLD, SPORT));
         when(sitemaps.sitemap()).thenReturn(List.of(
                 new SitemapEntry("/world/2021/05/06/fight", NASTY, Instant.parse("2021-05-06T16:24:00.123Z"),
                         Instant.parse("2021-05-06T10:00:00Z")),

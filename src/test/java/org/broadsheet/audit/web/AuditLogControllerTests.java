@@ -15,7 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.audit.AuditLog;
 import org.broadsheet.audit.AuditLog.AuditPage;
 import org.broadsheet.audit.AuditLog.AuditRecord;
@@ -50,7 +50,7 @@ class AuditLogControllerTests {
     AuditLog log;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void entries() {

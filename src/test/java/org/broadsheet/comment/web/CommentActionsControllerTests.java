@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.IgnoredReaders;
@@ -83,7 +83,7 @@ class CommentActionsControllerTests {
     IgnoredReaders ignoredReaders;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void comments() {

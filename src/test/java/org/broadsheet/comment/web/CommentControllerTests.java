@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentPosting;
@@ -83,7 +83,7 @@ class CommentControllerTests {
     IgnoredReaders ignoredReaders;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     /**
      * Sam's thread: his comment (by the article's author, on the staff, edited), Bea's reply to it, and at the

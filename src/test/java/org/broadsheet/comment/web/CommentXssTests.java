@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.comment.CommentRejectedException;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentPosting;
@@ -68,7 +68,7 @@ class CommentXssTests {
     IgnoredReaders ignoredReaders;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     /** Comment 1 by IMG, answered by SCRIPT (comment 2), whose reply (3) is answered flat by IMG (4). */
     private static CommentView hostileThread() {

@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.comment.IgnoredReaders;
 import org.broadsheet.comment.CommentViews.IgnoredReader;
 import org.broadsheet.web.WebSliceTestConfig;
@@ -41,7 +41,7 @@ class IgnoredReadersControllerTests {
     IgnoredReaders ignoredReaders;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     private Document html(String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(user(ana()))).andExpect(status().isOk()).andReturn()

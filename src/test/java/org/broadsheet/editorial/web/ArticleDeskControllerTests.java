@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.article.ArticleDesk;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.DeskQuery;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.article.Views.DeskPage;
@@ -46,7 +46,7 @@ class ArticleDeskControllerTests {
     Datelines datelines;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @MockitoBean
     ArticleDesk articleDesk;

@@ -82,7 +82,7 @@ class ArticleFormControllerTests {
     ArticleDeletion deletion;
 
     @MockitoBean
-    org.broadsheet.article.ArticleService articles;
+    org.broadsheet.article.SectionTrees sections;
 
     @MockitoBean
     MediaService media;

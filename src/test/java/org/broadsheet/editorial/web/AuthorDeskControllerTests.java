@@ -24,7 +24,7 @@ import java.util.Optional;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.Commenter;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.media.MediaRejectedException;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.media.StoredImage;
@@ -69,7 +69,7 @@ class AuthorDeskControllerTests {
     AccountService accounts;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @MockitoBean
     MediaService media;

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.CorrectionKind;
 import org.broadsheet.article.CorrectionService;
 import org.broadsheet.article.CorrectionViews.CorrectionDesk;
@@ -56,7 +56,7 @@ class CorrectionDeskControllerTests {
     CorrectionService corrections;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void desk() {

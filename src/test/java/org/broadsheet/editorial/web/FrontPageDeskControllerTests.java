@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Catalogue.FrontPageDesk;
 import org.broadsheet.article.Catalogue.Pin;
 import org.broadsheet.article.Catalogue.PinChoice;
@@ -67,7 +67,7 @@ class FrontPageDeskControllerTests {
     FrontPagePins pins;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     private ArticleCard card(long id, String headline) {
         return new ArticleCard(id, "/world/2026/11/27/story-" + id, headline, "Standfirst", "News", WORLD, List.of(),

@@ -60,7 +60,7 @@ class RevisionsControllerTests {
     ArticleRevisions articleRevisions;
 
     @MockitoBean
-    org.broadsheet.article.ArticleService articles;
+    org.broadsheet.article.SectionTrees sections;
 
     private List<RevisionRow> revisions;
     private EditableArticle current;

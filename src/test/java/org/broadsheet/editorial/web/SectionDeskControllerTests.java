@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Catalogue.SectionChange;
 import org.broadsheet.article.Catalogue.SectionDetails;
 import org.broadsheet.article.Catalogue.SectionRow;
@@ -62,7 +62,7 @@ class SectionDeskControllerTests {
     SectionEditing editing;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void sections() {

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Catalogue.TagUse;
 import org.broadsheet.article.EditRefusedException;
 import org.broadsheet.article.TagCatalogue;
@@ -50,7 +50,7 @@ class TagDeskControllerTests {
     TagCatalogue catalogue;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @BeforeEach
     void tags() {

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Duration;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.mail.DevMailbox;
 import org.broadsheet.mail.Mailer;
 import org.broadsheet.web.WebSliceTestConfig;
@@ -47,7 +47,7 @@ class DevMailboxControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     @Autowired
     Mailer mailer;

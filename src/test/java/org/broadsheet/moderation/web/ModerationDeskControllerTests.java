@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.account.AccountService;
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.comment.CommentDecisions;
 import org.broadsheet.comment.DecisionConflictException;
 import org.broadsheet.comment.ModerationQueues;
@@ -79,7 +79,7 @@ class ModerationDeskControllerTests {
     PremoderatedArticles premoderated;
 
     @MockitoBean
-    ArticleService articles;
+    SectionTrees sections;
 
     private static QueueItem reported() {
         return new QueueItem(7, 3, "Harbour bridge reopens", "/news/2026/11/27/harbour", 9L, "Bea <b>Lind</b>",

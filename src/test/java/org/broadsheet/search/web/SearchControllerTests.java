@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.SectionTrees;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.AuthorLink;
 import org.broadsheet.article.Views.SectionLink;
@@ -79,7 +79,7 @@ class SearchControllerTests {
     private SearchService search;
 
     @MockitoBean
-    private ArticleService articles;
+    private SectionTrees sections;
 
     @Test
     void keepsTheTrimmedQueryInBothSearchBoxes() throws Exception {
