@@ -107,7 +107,7 @@ public class ArticleCards {
             return null;
         }
         return new Lead(m.kind().name(), m.url(), m.alt(), m.caption(), m.credit(), m.posterUrl(), m.captionsUrl(),
-                m.width(), m.height(), m.srcset());
+                m.width(), m.height(), m.srcset(), m.webpSrcset());
     }
 
     /** The articles found, in the order of these ids. */

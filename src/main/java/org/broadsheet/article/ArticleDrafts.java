@@ -51,22 +51,26 @@ public class ArticleDrafts {
 
     /** The sections, authors and types the form offers. */
     public FormChoices choices() {
-        SectionTree tree = reading.tree();
-        List<SectionOption> sections = new ArrayList<>();
-        for (Section root : tree.roots()) {
-            addSection(tree, root, 0, sections);
-        }
+        List<SectionOption> sections = sectionOptions(reading.tree());
         List<AuthorLink> bylines = authors.findAll(Sort.by("name")).stream()
                 .map(ArticleCards::authorLink)
                 .toList();
         return new FormChoices(sections, bylines, List.of(ArticleType.values()));
     }
 
-    private static void addSection(SectionTree tree, Section section, int depth, List<SectionOption> into) {
-        into.add(new SectionOption(section.getSlug(), section.getName(), depth));
-        if (depth < 8) {
-            tree.children(section.getId()).forEach(child -> addSection(tree, child, depth + 1, into));
-        }
+    /** The top-level sections with the sections below them, as the form's section tree. */
+    static List<SectionOption> sectionOptions(SectionTree tree) {
+        return tree.roots().stream().map(root -> option(tree, root, List.of())).toList();
+    }
+
+    private static SectionOption option(SectionTree tree, Section section, List<String> parents) {
+        List<String> path = new ArrayList<>(parents);
+        path.add(section.getName());
+        // At most eight levels deep: a guard, should the stored parents ever form a loop.
+        List<SectionOption> children = parents.size() < 8
+                ? tree.children(section.getId()).stream().map(child -> option(tree, child, path)).toList()
+                : List.of();
+        return new SectionOption(section.getSlug(), section.getName(), parents, children);
     }
 
     /** An empty form: a draft, comments open, to be published now when the editor chooses to. */

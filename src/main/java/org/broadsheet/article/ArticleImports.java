@@ -81,7 +81,8 @@ public class ArticleImports {
         Lead lead = command.lead();
         if (lead != null) {
             article.lead(new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(), lead.caption(),
-                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height(), lead.srcset()));
+                    lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height(), lead.srcset(),
+                    lead.webpSrcset()));
         }
         article.seo(command.seoTitle(), command.seoDescription());
         article.commentsOpen(command.commentsOpen());

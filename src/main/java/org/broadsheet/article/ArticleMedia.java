@@ -31,6 +31,7 @@ class ArticleMedia implements MediaAudience {
     void record(Article article) {
         LeadMedia lead = article.getLead();
         Set<String> keys = MediaNames.keysIn(lead == null ? null : lead.url(), lead == null ? null : lead.srcset(),
+                lead == null ? null : lead.webpSrcset(),
                 lead == null ? null : lead.posterUrl(), lead == null ? null : lead.captionsUrl(),
                 article.getSeoImage(), article.getBodyMarkdown());
         jdbc.update("DELETE FROM article_media WHERE article_id = ?", article.getId());

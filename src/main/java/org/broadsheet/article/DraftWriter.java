@@ -81,7 +81,7 @@ class DraftWriter {
         Lead lead = draft.lead();
         article.lead(lead == null ? null : new LeadMedia(LeadKind.valueOf(lead.kind()), lead.url(), lead.alt(),
                 lead.caption(), lead.credit(), lead.posterUrl(), lead.captionsUrl(), lead.width(), lead.height(),
-                lead.srcset()));
+                lead.srcset(), lead.webpSrcset()));
         article.seo(blankToNull(draft.seoTitle()), blankToNull(draft.seoDescription()),
                 blankToNull(draft.seoImage()));
         article.commentsOpen(draft.commentsOpen());

@@ -57,7 +57,7 @@ class EditableArticles {
         SectionTree tree = sections.tree();
         LeadMedia m = article.getLead();
         Lead lead = m == null || m.kind() == null ? null : new Lead(m.kind().name(), m.url(), m.alt(), m.caption(),
-                m.credit(), m.posterUrl(), m.captionsUrl(), m.width(), m.height(), m.srcset());
+                m.credit(), m.posterUrl(), m.captionsUrl(), m.width(), m.height(), m.srcset(), m.webpSrcset());
         Publication publication = article.getStatus() == ArticleStatus.DRAFT || article.getPublishedAt() == null
                 ? Publication.DRAFT : Publication.AT;
         LocalDateTime at = article.getPublishedAt() == null ? null

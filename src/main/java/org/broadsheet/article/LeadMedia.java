@@ -19,5 +19,6 @@ record LeadMedia(
         @Column(name = "lead_captions_url") String captionsUrl,
         @Column(name = "lead_width") Integer width,
         @Column(name = "lead_height") Integer height,
-        @Column(name = "lead_srcset") String srcset) {
+        @Column(name = "lead_srcset") String srcset,
+        @Column(name = "lead_webp_srcset") String webpSrcset) {
 }

@@ -25,13 +25,22 @@ public final class Views {
     public record TagLink(String slug, String name, String url) {
     }
 
-    /** The lead picture or video of an article. */
+    /**
+     * The lead picture or video of an article. {@code srcset} lists the versions of its still picture (the image,
+     * or a video's poster) for the {@code <img>}, {@code webpSrcset} the same as WebP for a {@code <source>}; either
+     * is null when there are none, as for a picture stored before they were made.
+     */
     public record Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
-            String captionsUrl, Integer width, Integer height, String srcset) {
+            String captionsUrl, Integer width, Integer height, String srcset, String webpSrcset) {
 
         public Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
                 String captionsUrl, Integer width, Integer height) {
-            this(kind, url, alt, caption, credit, posterUrl, captionsUrl, width, height, null);
+            this(kind, url, alt, caption, credit, posterUrl, captionsUrl, width, height, null, null);
+        }
+
+        public Lead(String kind, String url, String alt, String caption, String credit, String posterUrl,
+                String captionsUrl, Integer width, Integer height, String srcset) {
+            this(kind, url, alt, caption, credit, posterUrl, captionsUrl, width, height, srcset, null);
         }
 
         public boolean image() {

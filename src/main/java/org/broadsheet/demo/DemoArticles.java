@@ -44,6 +44,9 @@ final class DemoArticles {
     static final int IMAGE_HEIGHT = 675;
     static final int VIDEO_WIDTH = 640;
     static final int VIDEO_HEIGHT = 360;
+    /** The widths of the demo pictures' versions, and of the video posters'. */
+    static final int[] IMAGE_WIDTHS = { 480, 800, IMAGE_WIDTH };
+    static final int[] POSTER_WIDTHS = { 480, VIDEO_WIDTH };
 
     private static final String START = "=== article";
     private static final String BODY = "---";
@@ -189,16 +192,31 @@ final class DemoArticles {
     private static Lead lead(Map<String, String> h, int line) {
         if (h.containsKey("image")) {
             String[] p = parts(h.get("image"), line);
-            return new Lead("IMAGE", "/images/demo/" + p[0] + ".jpg", p[1], p[2], p[3], null, null, IMAGE_WIDTH,
-                    IMAGE_HEIGHT);
+            String base = "/images/demo/" + p[0];
+            return new Lead("IMAGE", base + ".jpg", p[1], p[2], p[3], null, null, IMAGE_WIDTH, IMAGE_HEIGHT,
+                    srcset(base, ".jpg", IMAGE_WIDTHS), srcset(base, ".webp", IMAGE_WIDTHS));
         }
         if (h.containsKey("video")) {
             String[] p = parts(h.get("video"), line);
             String base = "/media/demo/" + p[0];
             return new Lead("VIDEO", base + ".mp4", p[1], p[2], p[3], base + ".jpg", base + ".vtt", VIDEO_WIDTH,
-                    VIDEO_HEIGHT);
+                    VIDEO_HEIGHT, srcset(base, ".jpg", POSTER_WIDTHS), srcset(base, ".webp", POSTER_WIDTHS));
         }
         return null;
+    }
+
+    /**
+     * The versions of a demo picture or poster beside it in {@code static/}: {@code name-480.jpg} and so on, the
+     * widest being the picture itself ({@code name.jpg}), each also as {@code .webp}.
+     */
+    static String srcset(String base, String extension, int[] widths) {
+        StringBuilder srcset = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            boolean widest = i == widths.length - 1;
+            srcset.append(i == 0 ? "" : ", ").append(base).append(widest ? "" : "-" + widths[i]).append(extension)
+                    .append(' ').append(widths[i]).append('w');
+        }
+        return srcset.toString();
     }
 
     /** name | alt | caption | credit */

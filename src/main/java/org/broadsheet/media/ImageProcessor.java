@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -32,10 +33,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * first bytes, the pixel size and the bytes of each decoded pixel from its header before anything is decoded
  * (so a small file that would unpack into gigabytes is refused, and a large one, wide or tall, is decoded at a
  * fraction of its size within a fixed amount of memory, see {@link #subsampling(long, long, int)}), and every
- * version is drawn and encoded anew: JPEG, or PNG when the picture has
- * transparent pixels. Nothing of the original file but its pixels survives: no EXIF, GPS position, comments,
- * colour-profile tricks or data appended after the image. The EXIF orientation is applied first, so that
- * photos taken upright stay upright once their metadata is gone.
+ * version is drawn and encoded anew: JPEG, or PNG when the picture has transparent pixels, and each also as WebP
+ * (see {@link WebpEncoder}) for the browsers that take it. Nothing of the original file but its pixels survives:
+ * no EXIF, GPS position, comments, colour-profile tricks or data appended after the image. The EXIF orientation
+ * is applied first, so that photos taken upright stay upright once their metadata is gone.
  */
 final class ImageProcessor {
 
@@ -58,15 +59,20 @@ final class ImageProcessor {
     record Version(String name, int width, int height, byte[] bytes) {
     }
 
-    /** Every version, narrowest first, all of one type. */
-    record Processed(String contentType, List<Version> versions) {
+    /**
+     * Every version, narrowest first, all of one type; and their WebP copies of the same widths (none where no
+     * WebP encoder works).
+     */
+    record Processed(String contentType, List<Version> versions, List<Version> webpVersions) {
 
         Version largest() {
             return versions.get(versions.size() - 1);
         }
     }
 
-    private enum Format {
+    private static final String JAVA_WEBP_READER = "com.twelvemonkeys.imageio.plugins.webp.";
+
+    enum Format {
         JPEG("jpeg"), PNG("png"), WEBP("webp");
 
         private final String readerName;
@@ -111,8 +117,12 @@ final class ImageProcessor {
         // The shape of the versions comes from the original size: a subsampled picture is rounded to whole pixels.
         int width = turned ? decoded.height() : decoded.width();
         int height = turned ? decoded.width() : decoded.height();
-        return new Processed(transparent ? "image/png" : "image/jpeg",
-                versions(picture, width, height, transparent));
+        List<Version> versions = new ArrayList<>();
+        List<Version> webpVersions = new ArrayList<>();
+        versions(picture, width, height, transparent, versions, webpVersions);
+        // A WebP copy of every version, or of none: a srcset must not skip a width.
+        return new Processed(transparent ? "image/png" : "image/jpeg", List.copyOf(versions),
+                webpVersions.size() == versions.size() ? List.copyOf(webpVersions) : List.of());
     }
 
     /** The widths of the versions of a picture this wide: the standard ones below it, and its own (at most 1600). */
@@ -184,12 +194,7 @@ final class ImageProcessor {
     }
 
     private static Decoded decode(byte[] bytes, Format format, boolean turned) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
-        if (!readers.hasNext()) {
-            // Only if the WebP plugin is missing from the class path.
-            throw new MediaRejectedException(MediaRejectedException.IMAGE_TYPE);
-        }
-        ImageReader reader = readers.next();
+        ImageReader reader = reader(format);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -224,6 +229,29 @@ final class ImageProcessor {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The reader for the format. For WebP, TwelveMonkeys' reader, written in Java, and not the native libwebp one
+     * that came with the WebP writer: what an uploader sent is never handed to native code.
+     */
+    static ImageReader reader(Format format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
+        ImageReader chosen = null;
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            boolean java = format != Format.WEBP || reader.getClass().getName().startsWith(JAVA_WEBP_READER);
+            if (chosen == null && java) {
+                chosen = reader;
+            } else {
+                reader.dispose();
+            }
+        }
+        if (chosen == null) {
+            // Only if the TwelveMonkeys WebP plugin is missing from the class path.
+            throw new MediaRejectedException(MediaRejectedException.IMAGE_TYPE);
+        }
+        return chosen;
     }
 
     private static boolean truncation(String warning) {
@@ -262,11 +290,12 @@ final class ImageProcessor {
 
     /**
      * The versions of the upright picture, whose original size (before any subsampling) is width × height: never
-     * wider than it was decoded, since a subsampled picture is not scaled up again.
+     * wider than it was decoded, since a subsampled picture is not scaled up again. Each is also added to
+     * {@code webpVersions} as WebP, while the encoder works.
      */
-    private static List<Version> versions(BufferedImage picture, int width, int height, boolean transparent) {
+    private static void versions(BufferedImage picture, int width, int height, boolean transparent,
+            List<Version> versions, List<Version> webpVersions) {
         List<Integer> widths = widthsFor(Math.min(width, picture.getWidth()));
-        List<Version> versions = new ArrayList<>();
         BufferedImage current = picture;
         // Widest first, each made from the one before: fewer, smaller steps look better and cost less.
         for (int i = widths.size() - 1; i >= 0; i--) {
@@ -275,8 +304,12 @@ final class ImageProcessor {
             String name = current.getWidth() + (transparent ? ".png" : ".jpg");
             versions.add(0, new Version(name, current.getWidth(), current.getHeight(),
                     transparent ? png(current) : jpeg(current)));
+            Optional<byte[]> webp = WebpEncoder.encode(current, transparent);
+            if (webp.isPresent()) {
+                webpVersions.add(0, new Version(current.getWidth() + ".webp", current.getWidth(),
+                        current.getHeight(), webp.get()));
+            }
         }
-        return versions;
     }
 
     private static int heightAt(int targetWidth, int width, int height) {

@@ -4,12 +4,12 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * The names this module gives files ({@code 480.jpg}, {@code video.mp4}...), nothing else ever being a path, and
- * the keys of uploads that their addresses are made of: {@code /media/{key}/{name}}.
+ * The names this module gives files ({@code 480.jpg}, {@code 480.webp}, {@code video.mp4}...), nothing else ever
+ * being a path, and the keys of uploads that their addresses are made of: {@code /media/{key}/{name}}.
  */
 public final class MediaNames {
 
-    static final String PATTERN = "[a-z0-9]{1,20}\\.(jpg|png|mp4|vtt)";
+    static final String PATTERN = "[a-z0-9]{1,20}\\.(jpg|png|webp|mp4|vtt)";
     private static final Pattern NAME = Pattern.compile(PATTERN);
     /** 128 random bits in lower-case base 32: 26 letters and digits, which no demo folder name matches. */
     public static final String KEY_PATTERN = "[a-z2-7]{26}";

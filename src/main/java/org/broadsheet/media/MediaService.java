@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,8 @@ public class MediaService {
 
     /**
      * Stores a JPEG, PNG or WebP picture of at most 10 MB and 40 megapixels, re-encoded (JPEG, or PNG when it has
-     * transparent pixels) in versions 480, 960 and 1600 pixels wide, never wider than the original.
+     * transparent pixels) in versions 480, 960 and 1600 pixels wide, never wider than the original, and each of
+     * them also as WebP ({@link StoredImage#webpSrcset()}).
      *
      * @param originalFilename the name the editor's file had, kept for reference only (never trusted)
      * @param data             the upload; read to the end or to the limit, not closed
@@ -70,6 +72,11 @@ public class MediaService {
             for (ImageProcessor.Version version : processed.versions()) {
                 long size = write(upload.id(), version.name(), new ByteArrayInputStream(version.bytes()));
                 upload.add(new MediaFile(version.name(), processed.contentType(), size, version.width(),
+                        version.height()));
+            }
+            for (ImageProcessor.Version version : processed.webpVersions()) {
+                long size = write(upload.id(), version.name(), new ByteArrayInputStream(version.bytes()));
+                upload.add(new MediaFile(version.name(), WebpEncoder.CONTENT_TYPE, size, version.width(),
                         version.height()));
             }
             return image(upload);
@@ -168,13 +175,21 @@ public class MediaService {
     }
 
     private static StoredImage image(Media upload) {
-        List<MediaFile> files = upload.files();
+        // The JPEG or PNG versions, and their WebP copies (none for a picture stored before them).
+        Map<Boolean, List<MediaFile>> byWebp = upload.files().stream()
+                .collect(Collectors.partitioningBy(file -> WebpEncoder.CONTENT_TYPE.equals(file.contentType())));
+        List<MediaFile> files = byWebp.get(false);
         MediaFile largest = files.get(files.size() - 1);
-        String srcset = files.stream()
+        List<MediaFile> webp = byWebp.get(true);
+        return new StoredImage(upload.id(), MediaNames.url(upload.publicKey(), largest.name()), largest.width(),
+                largest.height(), srcset(upload, files), largest.contentType(),
+                webp.isEmpty() ? null : srcset(upload, webp));
+    }
+
+    private static String srcset(Media upload, List<MediaFile> files) {
+        return files.stream()
                 .map(file -> MediaNames.url(upload.publicKey(), file.name()) + " " + file.width() + "w")
                 .collect(Collectors.joining(", "));
-        return new StoredImage(upload.id(), MediaNames.url(upload.publicKey(), largest.name()), largest.width(),
-                largest.height(), srcset, largest.contentType());
     }
 
     private static byte[] readAtMost(InputStream data, long limit, String rejection) {

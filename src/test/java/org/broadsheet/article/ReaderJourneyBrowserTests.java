@@ -321,6 +321,63 @@ class ReaderJourneyBrowserTests {
             }
             return low;""";
 
+    /**
+     * For every picture with a {@code sizes}, the width it says the picture is shown at (its first entry whose
+     * media condition holds, measured on a probe) against the width it is shown at, as "src: sizes says S, shown
+     * W". vw counts the scrollbar that headless Chromium draws, so sizes may say up to its width more.
+     */
+    private static final String SIZES_MISMATCHES = """
+            const probe = document.createElement('div');
+            probe.style.position = 'absolute';
+            probe.style.visibility = 'hidden';
+            probe.style.height = '0';
+            document.body.append(probe);
+            const scrollbar = window.innerWidth - document.documentElement.clientWidth;
+            const slot = sizes => {
+                for (const entry of sizes.split(',').map(e => e.trim())) {
+                    const condition = entry.startsWith('(') ? entry.slice(0, entry.indexOf(')') + 1) : null;
+                    if (condition === null || matchMedia(condition).matches) {
+                        probe.style.width = condition === null ? entry : entry.slice(condition.length).trim();
+                        return probe.getBoundingClientRect().width;
+                    }
+                }
+                return NaN;
+            };
+            const found = [...document.querySelectorAll('picture img[sizes], picture source[sizes]')].map(e => {
+                const img = e.tagName === 'IMG' ? e : e.parentElement.querySelector('img');
+                const said = slot(e.getAttribute('sizes'));
+                const shown = img.getBoundingClientRect().width;
+                return said + 1 >= shown && said - shown <= scrollbar + 1 ? null
+                    : `${e.tagName} of ${img.getAttribute('src')}: sizes says ${said}, shown ${shown}`;
+            }).filter(m => m !== null);
+            probe.remove();
+            return {checked: document.querySelectorAll('picture img[sizes]').length, found};
+            """;
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void getsEachPictureAtTheWidthItIsShownAndAsWebp() {
+        String article = leadArticleUrl();
+        String section = visible(By.cssSelector("body > header nav a[href^='/sections/']")).getDomProperty("href");
+        for (int width : new int[] { 360, 500, 600, 780, 1000, 1100, 1280, 1400 }) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            for (String page : List.of("/", article, section)) {
+                open(page);
+                Map<String, Object> result = (Map<String, Object>) js(SIZES_MISMATCHES);
+                assertThat(number(result.get("checked"))).as("pictures with sizes on %s", page).isPositive();
+                assertThat((List<String>) result.get("found")).as("%s at %d px", page, width).isEmpty();
+            }
+        }
+        driver.manage().window().setSize(PHONE);
+        open("/");
+        WebElement lead = visible(By.cssSelector(".lead-story .card-image img"));
+        wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].complete && arguments[0].naturalWidth > 0", lead)));
+        // 328 CSS px at one device pixel each: a WebP of 480 px (or the 800 px one, if the browser kept it from
+        // the wider windows before), never the 1,200 px JPEG.
+        assertThat((String) js("return arguments[0].currentSrc", lead)).matches(".*-(480|800)-[0-9a-f]{32}\\.webp");
+    }
+
     private void emulate(String media, String colorScheme) {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));

@@ -103,11 +103,67 @@ class DemoContentTests {
                 .collect(Collectors.toSet());
         List<String> bundled;
         try (Stream<Path> files = Files.list(staticDirectory("images/demo"))) {
-            bundled = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jpg"))
+            // The pictures themselves, not their smaller versions (name-480.jpg) for srcset.
+            bundled = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jpg") && !n.matches(".*-\\d+\\.jpg"))
                     .map(n -> "/images/demo/" + n).toList();
         }
         assertThat(bundled).hasSizeBetween(16, 24);
         assertThat(used).containsAll(bundled);
+    }
+
+    @Test
+    void shouldOfferEveryLeadPictureAndPosterInSmallerVersionsAndAsWebp() throws IOException {
+        for (DemoArticle article : articles) {
+            Lead lead = article.lead();
+            if (lead == null) {
+                continue;
+            }
+            String picture = lead.picture();
+            Map<Integer, String> jpegs = candidates(lead.srcset());
+            Map<Integer, String> webps = candidates(lead.webpSrcset());
+            assertThat(jpegs.keySet()).as("%s (line %d)", picture, article.line()).hasSizeGreaterThanOrEqualTo(2)
+                    .containsExactlyElementsOf(webps.keySet()).contains(lead.width());
+            assertThat(jpegs.get(lead.width())).as("the widest is the picture itself").isEqualTo(picture);
+            for (Map.Entry<Integer, String> jpeg : jpegs.entrySet()) {
+                assertThat(jpeg.getValue()).endsWith(".jpg");
+                assertThat(widthOf(bytes(jpeg.getValue()))).as(jpeg.getValue()).isEqualTo(jpeg.getKey());
+            }
+            for (Map.Entry<Integer, String> webp : webps.entrySet()) {
+                byte[] bytes = bytes(webp.getValue());
+                assertThat(webp.getValue()).endsWith(".webp");
+                assertThat(new String(bytes, 0, 4, StandardCharsets.ISO_8859_1)
+                        + new String(bytes, 8, 4, StandardCharsets.ISO_8859_1)).as(webp.getValue())
+                        .isEqualTo("RIFFWEBP");
+                assertThat(widthOf(bytes)).as(webp.getValue()).isEqualTo(webp.getKey());
+            }
+        }
+    }
+
+    /** A srcset's candidates by their width descriptors, in order. */
+    private static Map<Integer, String> candidates(String srcset) {
+        assertThat(srcset).isNotBlank();
+        Map<Integer, String> candidates = new java.util.LinkedHashMap<>();
+        for (String candidate : srcset.split(",\\s*")) {
+            String[] parts = candidate.split(" ");
+            assertThat(parts).hasSize(2);
+            assertThat(parts[1]).matches("[0-9]+w");
+            candidates.put(Integer.parseInt(parts[1].substring(0, parts[1].length() - 1)), parts[0]);
+        }
+        return candidates;
+    }
+
+    private static int widthOf(byte[] picture) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(picture));
+        assertThat(image).as("decodable").isNotNull();
+        return image.getWidth();
+    }
+
+    private static byte[] bytes(String url) throws IOException {
+        try (InputStream in = DemoContentTests.class.getClassLoader().getResourceAsStream("static" + url)) {
+            assertThat(in).as(url).isNotNull();
+            return in.readAllBytes();
+        }
     }
 
     @Test
@@ -124,7 +180,8 @@ class DemoContentTests {
                 }
             }
         }
-        assertThat(total).isLessThan(3_000_000);
+        // Every picture and poster is there in smaller versions too, and each also as WebP (srcset): 2.2 MB of it.
+        assertThat(total).isLessThan(4_500_000);
     }
 
     @Test

@@ -42,6 +42,45 @@ class ImageProcessorTests {
     }
 
     @Test
+    void shouldMakeAWebpCopyOfEveryVersionAtTheSameSize() {
+        Processed processed = ImageProcessor.process(TestImages.jpeg(2000, 1000));
+
+        assertThat(processed.webpVersions()).extracting(Version::name)
+                .containsExactly("480.webp", "960.webp", "1600.webp");
+        for (int i = 0; i < processed.versions().size(); i++) {
+            Version webp = processed.webpVersions().get(i);
+            Version jpeg = processed.versions().get(i);
+            assertThat(TestImages.isWebp(webp.bytes())).as(webp.name()).isTrue();
+            BufferedImage decoded = TestImages.decode(webp.bytes());
+            assertThat(decoded.getWidth()).isEqualTo(jpeg.width()).isEqualTo(webp.width());
+            assertThat(decoded.getHeight()).isEqualTo(jpeg.height()).isEqualTo(webp.height());
+            assertThat(webp.bytes().length).as("%s smaller than its JPEG", webp.name())
+                    .isLessThan(jpeg.bytes().length);
+        }
+    }
+
+    @Test
+    void shouldKeepTransparencyInTheWebpCopies() {
+        Processed processed = ImageProcessor.process(TestImages.png(TestImages.transparent(1000, 500)));
+
+        assertThat(processed.webpVersions()).extracting(Version::name)
+                .containsExactly("480.webp", "960.webp", "1000.webp");
+        BufferedImage decoded = TestImages.decode(processed.webpVersions().get(2).bytes());
+        assertThat(decoded.getRGB(10, 10) >>> 24).as("alpha of the transparent half").isZero();
+        assertThat(decoded.getRGB(990, 10) >>> 24).as("alpha of the opaque half").isEqualTo(0xFF);
+    }
+
+    @Test
+    void shouldDecodeUploadedWebpInJavaNotWithTheNativeLibrary() {
+        javax.imageio.ImageReader reader = ImageProcessor.reader(ImageProcessor.Format.WEBP);
+        try {
+            assertThat(reader.getClass().getName()).startsWith("com.twelvemonkeys.");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
     void shouldDecodeAVeryWidePictureAtAFractionOfItsSizeAndStillMakeEveryVersion() {
         // 35 megapixels: decoded as every third pixel of every third row (2334 × 1667), not at full size.
         assertThat(ImageProcessor.subsampling(7000)).isEqualTo(3);

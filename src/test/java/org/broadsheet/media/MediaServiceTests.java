@@ -51,6 +51,23 @@ class MediaServiceTests {
     }
 
     @Test
+    void shouldStoreAWebpCopyOfEveryVersionAndDescribeThemForASource() throws IOException {
+        StoredImage image = media.storeImage("harbour.jpg", new ByteArrayInputStream(TestImages.jpeg(2000, 1000)));
+
+        String base = "/media/" + key(image.url()) + "/";
+        assertThat(image.webpSrcset())
+                .isEqualTo(base + "480.webp 480w, " + base + "960.webp 960w, " + base + "1600.webp 1600w");
+        for (String width : new String[] { "480", "960", "1600" }) {
+            byte[] webp = stored(image.url(), width + ".webp");
+            assertThat(TestImages.isWebp(webp)).as(width).isTrue();
+            assertThat(TestImages.decode(webp).getWidth()).isEqualTo(Integer.parseInt(width));
+        }
+        assertThat(jdbc.queryForList("SELECT f.content_type FROM media_file f WHERE f.media_id = ? AND f.name LIKE "
+                + "'%.webp'", String.class, image.id())).containsOnly("image/webp").hasSize(3);
+        assertThat(media.image(image.id())).contains(image);
+    }
+
+    @Test
     void shouldNeverMakeAPictureWiderThanItWas() {
         StoredImage image = media.storeImage("small.png", new ByteArrayInputStream(TestImages.jpeg(700, 350)));
 

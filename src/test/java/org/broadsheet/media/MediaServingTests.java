@@ -67,6 +67,22 @@ class MediaServingTests {
     }
 
     @Test
+    void shouldServeTheWebpCopiesOfAPictureAsWebp() throws Exception {
+        StoredImage image = media.storeImage("photo.jpg", new ByteArrayInputStream(TestImages.jpeg(1000, 500)));
+        published(image, image.url());
+        String smallest = image.webpSrcset().split(" ")[0];
+
+        HttpResponse<byte[]> response = get(smallest, null);
+
+        assertThat(smallest).endsWith("/480.webp");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/webp");
+        assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(TestImages.isWebp(response.body())).isTrue();
+        assertThat(TestImages.decode(response.body()).getWidth()).isEqualTo(480);
+    }
+
+    @Test
     void shouldServeAVideoInRangesSoReadersCanSeek() throws Exception {
         byte[] bytes = TestImages.mp4("mp42", 3_000_000);
         StoredVideo video = media.storeVideo("clip.mp4", new ByteArrayInputStream(bytes));

@@ -70,6 +70,12 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /** Whether the bytes are a WebP file: a RIFF container of type WEBP. */
+    static boolean isWebp(byte[] bytes) {
+        return bytes.length >= 12 && new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("RIFF")
+                && new String(bytes, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("WEBP");
+    }
+
     static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));

@@ -417,7 +417,7 @@ class HtmlValidityTests {
     @Test
     void theCorrectionsPagesShouldBeValidAndAccessible() throws Exception {
         AccountUser editor = (AccountUser) userDetails.loadUserByUsername("editor");
-        String articleUrl = firstArticle("figure.lead-media > img", "an article with an image lead");
+        String articleUrl = firstArticle("figure.lead-media > picture > img", "an article with an image lead");
         long articleId = Long.parseLong(document(articleUrl).select("article[data-article-id]")
                 .attr("data-article-id"));
         corrections.add(articleId, org.broadsheet.article.CorrectionKind.CORRECTION,
@@ -596,7 +596,7 @@ class HtmlValidityTests {
     private String find(PageKind kind) {
         return switch (kind) {
             case FRONT -> "/";
-            case ARTICLE_WITH_IMAGE -> firstArticle("figure.lead-media > img", "an article with an image lead");
+            case ARTICLE_WITH_IMAGE -> firstArticle("figure.lead-media > picture > img", "an article with an image lead");
             case ARTICLE_WITH_VIDEO -> firstArticle("figure.lead-media > video", "an article with a video lead");
             case SECTION -> section();
             case SECTION_PAGE_2 -> document(url(PageKind.SECTION)).select("nav.pagination a[rel=next]").stream()

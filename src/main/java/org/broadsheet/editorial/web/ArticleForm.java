@@ -43,6 +43,7 @@ record ArticleForm(
         @NotNull(message = "{editor.lead.kind}") LeadChoice leadKind,
         @Size(max = 500) @Pattern(regexp = SITE_PATH, message = "{editor.lead.stored}") String leadUrl,
         @Size(max = 2000) @Pattern(regexp = SRCSET, message = "{editor.lead.stored}") String leadSrcset,
+        @Size(max = 2000) @Pattern(regexp = SRCSET, message = "{editor.lead.stored}") String leadWebpSrcset,
         @Min(value = 1, message = "{editor.lead.stored}") @Max(value = 20_000, message = "{editor.lead.stored}")
         Integer leadWidth,
         @Min(value = 1, message = "{editor.lead.stored}") @Max(value = 20_000, message = "{editor.lead.stored}")
@@ -86,6 +87,7 @@ record ArticleForm(
                 d.furtherSections(), d.authors(), String.join(", ", d.tags()), d.bodyMarkdown(),
                 lead == null ? LeadChoice.NONE : LeadChoice.valueOf(lead.kind()),
                 lead == null || lead.embed() ? null : lead.url(), lead == null ? null : lead.srcset(),
+                lead == null ? null : lead.webpSrcset(),
                 lead == null ? null : lead.width(), lead == null ? null : lead.height(),
                 lead == null ? null : lead.posterUrl(), lead == null ? null : lead.captionsUrl(),
                 lead == null ? null : lead.alt(), lead == null ? null : lead.caption(),
@@ -96,26 +98,27 @@ record ArticleForm(
     }
 
     /** The form with a newly stored picture or video as its lead (and everything else as typed). */
-    ArticleForm withLeadMedia(LeadChoice kind, String url, String srcset, Integer width, Integer height) {
+    ArticleForm withLeadMedia(LeadChoice kind, String url, String srcset, String webpSrcset, Integer width,
+            Integer height) {
         return new ArticleForm(headline, standfirst, slug, type, primarySection, furtherSections, authors, tags, body,
-                kind, url, srcset, width, height, kind == LeadChoice.IMAGE ? null : leadPosterUrl, leadCaptionsUrl,
-                leadAlt, leadCaption, leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen,
+                kind, url, srcset, webpSrcset, width, height, kind == LeadChoice.IMAGE ? null : leadPosterUrl,
+                leadCaptionsUrl, leadAlt, leadCaption, leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen,
                 publication, publishDate, publishTime, version);
     }
 
     ArticleForm withCaptions(String captionsUrl) {
         return new ArticleForm(headline, standfirst, slug, type, primarySection, furtherSections, authors, tags, body,
-                leadKind, leadUrl, leadSrcset, leadWidth, leadHeight, leadPosterUrl, captionsUrl, leadAlt, leadCaption,
-                leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen, publication, publishDate,
-                publishTime, version);
+                leadKind, leadUrl, leadSrcset, leadWebpSrcset, leadWidth, leadHeight, leadPosterUrl, captionsUrl,
+                leadAlt, leadCaption, leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen,
+                publication, publishDate, publishTime, version);
     }
 
     /** The same input, to be saved over the given version (after the editor has seen a conflict). */
     ArticleForm withVersion(long newVersion) {
         return new ArticleForm(headline, standfirst, slug, type, primarySection, furtherSections, authors, tags, body,
-                leadKind, leadUrl, leadSrcset, leadWidth, leadHeight, leadPosterUrl, leadCaptionsUrl, leadAlt,
-                leadCaption, leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen, publication,
-                publishDate, publishTime, newVersion);
+                leadKind, leadUrl, leadSrcset, leadWebpSrcset, leadWidth, leadHeight, leadPosterUrl, leadCaptionsUrl,
+                leadAlt, leadCaption, leadCredit, leadVideoLink, seoTitle, seoDescription, seoImage, commentsOpen,
+                publication, publishDate, publishTime, newVersion);
     }
 
     /** The publication time typed, or null when it is missing or not a real date and time. */
@@ -140,7 +143,7 @@ record ArticleForm(
         Lead lead = switch (leadKind) {
             case NONE -> null;
             case IMAGE -> new Lead("IMAGE", leadUrl, strip(leadAlt), strip(leadCaption), strip(leadCredit), null, null,
-                    leadWidth, leadHeight, leadSrcset);
+                    leadWidth, leadHeight, leadSrcset, leadWebpSrcset);
             case VIDEO -> new Lead("VIDEO", leadUrl, strip(leadAlt), strip(leadCaption), strip(leadCredit),
                     leadPosterUrl, leadCaptionsUrl, leadWidth, leadHeight, null);
             case EMBED -> new Lead("EMBED", embedUrl, strip(leadAlt), strip(leadCaption), strip(leadCredit), null,

@@ -42,15 +42,15 @@ class FormUploads {
             if (present(files.image())) {
                 StoredImage image = image(files.image(), "leadUrl", errors);
                 if (image != null) {
-                    form = form.withLeadMedia(LeadChoice.IMAGE, image.url(), image.srcset(), image.width(),
-                            image.height());
+                    form = form.withLeadMedia(LeadChoice.IMAGE, image.url(), image.srcset(), image.webpSrcset(),
+                            image.width(), image.height());
                 }
             }
             if (present(files.video())) {
                 StoredVideo video = store(files.video(), "leadUrl", errors,
                         in -> media.storeVideo(files.video().getOriginalFilename(), in));
                 if (video != null) {
-                    form = form.withLeadMedia(LeadChoice.VIDEO, video.url(), null, null, null);
+                    form = form.withLeadMedia(LeadChoice.VIDEO, video.url(), null, null, null, null);
                 }
             }
             if (present(files.captions())) {

@@ -19,7 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleDeletion;
@@ -41,6 +43,8 @@ import org.broadsheet.shared.Datelines;
 import org.broadsheet.web.WebSliceTestConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -60,8 +64,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @Import({ WebSliceTestConfig.class, FormUploads.class })
 class ArticleFormControllerTests {
 
+    /** News > (UK, World > Europe), then Sport. */
     private static final FormChoices CHOICES = new FormChoices(
-            List.of(new SectionOption("news", "News", 0), new SectionOption("world", "World", 1)),
+            List.of(new SectionOption("news", "News", List.of(), List.of(
+                            new SectionOption("uk", "UK", List.of("News"), List.of()),
+                            new SectionOption("world", "World", List.of("News"), List.of(
+                                    new SectionOption("europe", "Europe", List.of("News", "World"), List.of()))))),
+                    new SectionOption("sport", "Sport", List.of(), List.of())),
             List.of(new AuthorLink(1, "zoe", "Zoë Ní Bhriain", null, "/authors/zoe"),
                     new AuthorLink(2, "sam", "Sam Achterberg", null, "/authors/sam")),
             List.of(ArticleType.values()));
@@ -152,11 +161,107 @@ class ArticleFormControllerTests {
         assertThat(page.select("form.editor-form").attr("action")).isEqualTo("/admin/articles");
         assertThat(page.select("form.editor-form").attr("enctype")).isEqualTo("multipart/form-data");
         assertThat(page.select("form.editor-form input[name=_csrf]")).hasSize(1);
-        assertThat(page.select("#primarySection option").eachAttr("value")).containsExactly("", "news", "world");
+        assertThat(page.select("#primarySection option").eachAttr("value"))
+                .containsExactly("", "news", "uk", "world", "europe", "sport");
         assertThat(page.select("input[name=authors]").eachAttr("value")).containsExactly("zoe", "sam");
         assertThat(page.select("input[name=publication][checked]").val()).isEqualTo("DRAFT");
         assertThat(page.select("input[name=commentsOpen][checked]")).hasSize(1);
         assertThat(page.select("label[for=leadImageFile]").text()).isEqualTo("Upload a picture");
+    }
+
+    @Test
+    void shouldListTheSectionsAsATreeEachUnderTheOneItBelongsTo() throws Exception {
+        Document page = html(get("/admin/articles/new").with(user("eden").roles("EDITOR")));
+
+        // The section list: depth first, each option its section's whole place.
+        assertThat(page.select("#primarySection option").eachText()).containsExactly("Choose a section", "News",
+                "News › UK", "News › World", "News › World › Europe", "Sport");
+        // "Also list it in": nested lists, a level for each depth.
+        Element tree = page.selectFirst("fieldset > ul.section-tree");
+        Elements boxes = tree.select("input[type=checkbox][name=furtherSections]");
+        assertThat(boxes.eachAttr("value")).containsExactly("news", "uk", "world", "europe", "sport");
+        assertThat(boxes).extracting(box -> box.parents().stream().filter(p -> p.hasClass("section-tree")).count())
+                .as("lists each checkbox is in").containsExactly(1L, 2L, 2L, 3L, 1L);
+        assertThat(tree.select("> li > .field-checkbox input[type=checkbox]").eachAttr("value"))
+                .containsExactly("news", "sport");
+        assertThat(tree.select("li:has(> .field-checkbox input[value=world]) > ul input[type=checkbox]")
+                .eachAttr("value")).containsExactly("europe");
+        // Each checkbox is labelled with the name shown and, for a screen reader, the sections above it.
+        Element europe = page.selectFirst("label[for=" + page.selectFirst("input[value=europe][name=furtherSections]")
+                .id() + "]");
+        assertThat(europe.ownText()).isEqualTo("Europe");
+        assertThat(europe.text()).isEqualTo("News › World › Europe");
+        assertThat(europe.select(".visually-hidden").text()).isEqualTo("News › World ›");
+        assertThat(page.select("label[for=" + page.selectFirst("input[value=news][name=furtherSections]").id() + "]")
+                .text()).isEqualTo("News");
+    }
+
+    @Test
+    void shouldKeepTheChosenSectionsInTheTreeWhenTheFormComesBack() throws Exception {
+        Document page = html(filled("/admin/articles", "headline", "", "primarySection", "europe",
+                "furtherSections", "uk").param("furtherSections", "europe"));
+
+        assertThat(page.select("#headline-error")).hasSize(1);
+        assertThat(page.select("#primarySection option[selected]").eachAttr("value")).containsExactly("europe");
+        assertThat(page.select("input[name=furtherSections][checked]").eachAttr("value"))
+                .containsExactly("uk", "europe");
+
+        Document noSection = html(filled("/admin/articles", "primarySection", ""));
+        assertThat(noSection.select("#primarySection-error").text()).isEqualTo("Please choose the article's section.");
+        assertThat(noSection.select("#primarySection").attr("aria-describedby")).isEqualTo("primarySection-error");
+        assertThat(noSection.select("#primarySection").attr("aria-invalid")).isEqualTo("true");
+        verify(drafts, never()).save(any(), any(), any());
+    }
+
+    @Test
+    void shouldShowEveryKindOfLeadsInputsWithoutScriptEachMarkedWithItsKinds() throws Exception {
+        Document page = html(get("/admin/articles/new").with(user("eden").roles("EDITOR")));
+
+        // Nothing is hidden by the server: desk.js hides the kinds not chosen, where it runs.
+        assertThat(page.select("form.editor-form [hidden]")).isEmpty();
+        assertThat(page.select("input[name=leadKind]").eachAttr("value")).containsExactly("NONE", "IMAGE", "VIDEO",
+                "EMBED");
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String id : List.of("leadImageFile", "leadVideoFile", "leadCaptionsFile", "leadVideoLink", "leadAlt",
+                "leadCaption", "leadCredit")) {
+            Element input = page.getElementById(id);
+            assertThat(input).as(id).isNotNull();
+            assertThat(input.hasAttr("disabled")).as(id).isFalse();
+            kinds.put(id, input.closest("[data-lead-for]").attr("data-lead-for"));
+        }
+        assertThat(kinds).containsExactly(Map.entry("leadImageFile", "IMAGE"),
+                Map.entry("leadVideoFile", "VIDEO"), Map.entry("leadCaptionsFile", "VIDEO"),
+                Map.entry("leadVideoLink", "EMBED"), Map.entry("leadAlt", "IMAGE VIDEO EMBED"),
+                Map.entry("leadCaption", "IMAGE VIDEO EMBED"),
+                Map.entry("leadCredit", "IMAGE VIDEO EMBED"));
+        // The stored media travel in hidden inputs outside the parts, whatever is shown.
+        assertThat(page.select("input[type=hidden][name=leadUrl]").first().closest("[data-lead-for]")).isNull();
+        assertThat(page.select("head script[src]").eachAttr("src")).anyMatch(src -> src.startsWith("/js/desk"));
+    }
+
+    @Test
+    void shouldSaveOnlyTheChosenKindOfLeadWhateverTheOtherInputsHold() throws Exception {
+        given(drafts.save(isNull(), any(), any())).willReturn(new Saved(45, "draft"));
+
+        // A picture was stored and described, then the editor chose "Nothing": the form is saved without a lead.
+        mvc.perform(filled("/admin/articles", "leadKind", "NONE", "leadUrl", "/media/5/1600.jpg", "leadWidth",
+                "1600", "leadHeight", "900", "leadAlt", "", "leadVideoLink", "https://vimeo.com/76979871"))
+                .andExpect(redirectedUrl("/admin/articles/45/edit"));
+        ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
+        verify(drafts).save(isNull(), draft.capture(), any());
+        assertThat(draft.getValue().lead()).isNull();
+    }
+
+    @Test
+    void shouldKeepSaveAndPreviewTogetherInTheBarAtTheFootOfTheForm() throws Exception {
+        Document page = html(get("/admin/articles/7/edit").with(user("eden").roles("EDITOR")));
+
+        Element bar = page.selectFirst("form.editor-form > .editor-actions");
+        assertThat(bar).isNotNull();
+        assertThat(bar.nextElementSibling()).as("the form's last part").isNull();
+        assertThat(bar.select("button[type=submit]").eachText()).containsExactly("Save",
+                "Preview without saving (opens a new tab)");
+        assertThat(page.select("form.editor-form button[type=submit]")).hasSize(2);
     }
 
     @Test
@@ -216,7 +321,8 @@ class ArticleFormControllerTests {
     @Test
     void shouldKeepAnUploadedPictureWhenAnotherFieldSendsTheFormBack() throws Exception {
         given(media.storeImage(eq("harbour.jpg"), any())).willReturn(new StoredImage(5, "/media/5/1600.jpg", 1600,
-                900, "/media/5/480.jpg 480w, /media/5/1600.jpg 1600w", "image/jpeg"));
+                900, "/media/5/480.jpg 480w, /media/5/1600.jpg 1600w", "image/jpeg",
+                "/media/5/480.webp 480w, /media/5/1600.webp 1600w"));
         MockMultipartFile picture = new MockMultipartFile("leadImageFile", "harbour.jpg", "image/jpeg",
                 new byte[] {1, 2, 3});
 
@@ -226,6 +332,7 @@ class ArticleFormControllerTests {
         assertThat(page.select("#headline-error").text()).isEqualTo("Please write a headline.");
         assertThat(page.select("#leadUrl").val()).isEqualTo("/media/5/1600.jpg");
         assertThat(page.select("#leadSrcset").val()).isEqualTo("/media/5/480.jpg 480w, /media/5/1600.jpg 1600w");
+        assertThat(page.select("#leadWebpSrcset").val()).isEqualTo("/media/5/480.webp 480w, /media/5/1600.webp 1600w");
         assertThat(page.select("#leadWidth").val()).isEqualTo("1600");
         assertThat(page.select(".editor-lead img").attr("src")).isEqualTo("/media/5/1600.jpg");
         assertThat(page.select("#leadAlt").val()).isEqualTo("The harbour at dawn");
@@ -234,7 +341,8 @@ class ArticleFormControllerTests {
         // Sent again without a new file, the stored picture is what is saved.
         given(drafts.save(isNull(), any(), any())).willReturn(new Saved(43, "draft"));
         mvc.perform(filled("/admin/articles", "leadKind", "IMAGE", "leadUrl", "/media/5/1600.jpg", "leadSrcset",
-                "/media/5/480.jpg 480w", "leadWidth", "1600", "leadHeight", "900", "leadAlt", "The harbour at dawn"))
+                "/media/5/480.jpg 480w", "leadWebpSrcset", "/media/5/480.webp 480w", "leadWidth", "1600",
+                "leadHeight", "900", "leadAlt", "The harbour at dawn"))
                 .andExpect(redirectedUrl("/admin/articles/43/edit"));
         ArgumentCaptor<ArticleDraft> draft = ArgumentCaptor.forClass(ArticleDraft.class);
         verify(drafts).save(isNull(), draft.capture(), any());
@@ -242,6 +350,7 @@ class ArticleFormControllerTests {
             assertThat(lead.kind()).isEqualTo("IMAGE");
             assertThat(lead.url()).isEqualTo("/media/5/1600.jpg");
             assertThat(lead.srcset()).isEqualTo("/media/5/480.jpg 480w");
+            assertThat(lead.webpSrcset()).isEqualTo("/media/5/480.webp 480w");
             assertThat(lead.alt()).isEqualTo("The harbour at dawn");
         });
     }
@@ -286,7 +395,8 @@ class ArticleFormControllerTests {
     void shouldRefuseStoredMediaAddressesThatAreNotFilesOnThisSite() throws Exception {
         Document page = html(filled("/admin/articles", "leadKind", "VIDEO", "leadUrl", "javascript:alert(1)",
                 "leadPosterUrl", "//evil.example/p.jpg", "leadCaptionsUrl", "https://evil.example/c.vtt",
-                "leadSrcset", "/media/1/480.jpg 480w, javascript:x 960w", "leadWidth", "-5"));
+                "leadSrcset", "/media/1/480.jpg 480w, javascript:x 960w", "leadWebpSrcset", "//evil/x.webp 480w",
+                "leadWidth", "-5"));
 
         // A video lead: the message is the video field's, and so are the captions'.
         assertThat(page.select("#leadVideoFile-error").text()).contains("not one of this site's files");
