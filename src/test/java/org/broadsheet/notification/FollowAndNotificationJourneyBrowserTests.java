@@ -2,8 +2,6 @@ package org.broadsheet.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.EnumSet;
 
 import org.broadsheet.account.AccountService;
@@ -14,20 +12,15 @@ import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.comment.CommentPosting;
 import org.broadsheet.support.Browser;
-import org.broadsheet.support.BrowserConsole;
 import org.broadsheet.support.BrowserTest;
-import org.junit.jupiter.api.AfterEach;
+import org.broadsheet.support.SiteBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two readers, each in a headless Chromium of their own, on the demo site: the demo reader follows Bea from her
@@ -37,11 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * must stay free of errors.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@BrowserTest
+@BrowserTest(cleanConsole = true)
 class FollowAndNotificationJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ArticleService articles;
@@ -52,27 +42,14 @@ class FollowAndNotificationJourneyBrowserTests {
     @Autowired
     AccountService accounts;
 
-    
-
     @Autowired
     CommentPosting posting;
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private BrowserConsole console;
+    private SiteBrowser site;
 
     @BeforeEach
-    void setUp(Browser browser) {
-        this.browser = browser;
-        this.driver = browser.driver();
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        this.console = BrowserConsole.watch(driver, url("/"));
-    }
-
-    @AfterEach
-    void noErrorsInTheConsole() throws InterruptedException {
-        console.assertClean();
+    void setUp(SiteBrowser site) {
+        this.site = site;
     }
 
     @Test
@@ -90,52 +67,43 @@ class FollowAndNotificationJourneyBrowserTests {
         long readers = posting.post(readerId, article.id(), null, "The reader's view " + stamp + ".", null).id();
 
         // 1. Signed in, the reader follows Bea from her comment's menu.
-        open("/login");
-        type("username", "reader");
-        type("password", "broadsheet-demo");
-        clickAndWaitForNewPage(driver.findElement(By.cssSelector("main form button[type=submit]")));
-        open("/comments/" + beas);
+        site.signIn("reader", "broadsheet-demo");
+        site.open("/comments/" + beas);
         openMore(beas);
-        WebElement follow = visible(By.cssSelector("#comment-" + beas + " button[formaction$='/follow-author']"));
+        WebElement follow = site.visible(By.cssSelector("#comment-" + beas + " button[formaction$='/follow-author']"));
         assertThat(follow.getText()).isEqualTo("Follow Bea Journey");
         // In place: the button turns into "Stop following", and the notice is announced.
         follow.click();
-        wait.until(d -> follow.getText().equals("Stop following Bea Journey"));
-        wait.until(d -> d.findElement(By.id("comment-status")).getDomProperty("textContent")
+        site.waitUntil(d -> follow.getText().equals("Stop following Bea Journey"));
+        site.waitUntil(d -> d.findElement(By.id("comment-status")).getDomProperty("textContent")
                 .equals("You now follow Bea Journey. Their comments appear on your Following page."));
-        screenshot("notification-journey-1-followed");
-        driver.navigate().refresh();
+        site.screenshot("notification-journey-1-followed");
+        site.driver().navigate().refresh();
         openMore(beas);
-        assertThat(visible(By.cssSelector("#comment-" + beas + " button[formaction$='/unfollow-author']")).getText())
+        assertThat(site.visible(By.cssSelector("#comment-" + beas + " button[formaction$='/unfollow-author']"))
+                .getText())
                 .as("after a reload").isEqualTo("Stop following Bea Journey");
 
         // 2. On the Following page, Bea comments: the page's count follows without a reload.
-        clickAndWaitForNewPage(visible(By.cssSelector(".masthead a.following-link")));
-        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/following");
-        assertThat(driver.findElement(By.cssSelector(".recent-comment .comment-text")).getText())
+        site.clickAndWaitForNewPage(site.visible(By.cssSelector(".masthead a.following-link")));
+        assertThat(site.path()).isEqualTo("/following");
+        assertThat(site.find(By.cssSelector(".recent-comment .comment-text")).getText())
                 .isEqualTo("Bea's first word " + stamp + ".");
-        WebElement link = visible(By.cssSelector(".masthead a.notifications-link"));
+        WebElement link = site.visible(By.cssSelector(".masthead a.notifications-link"));
         int before = unread(link);
-        js("window.stillThisPage = true");
+        site.js("window.stillThisPage = true");
         try (Browser second = Browser.start()) {
-            WebDriverWait beaWaits = new WebDriverWait(second.driver(), Duration.ofSeconds(15));
-            second.open(url("/login"));
-            second.driver().findElement(By.id("username")).sendKeys(bea);
-            second.driver().findElement(By.id("password")).sendKeys("quiet-harbour-lanterns");
-            second.clickAndWaitForNewPage(second.driver().findElement(By.cssSelector("main form button[type=submit]")),
-                    beaWaits);
-            second.open(url(article.url()));
-            beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-text")))
-                    .sendKeys("Bea again " + stamp + ".");
-            second.driver().findElement(By.cssSelector("#comment-form button[type=submit]")).click();
-            beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.comment.just-posted")));
+            SiteBrowser beaSite = site.in(second);
+            beaSite.signIn(bea, "quiet-harbour-lanterns");
+            beaSite.open(article.url());
+            beaSite.visible(By.id("comment-text")).sendKeys("Bea again " + stamp + ".");
+            beaSite.find(By.cssSelector("#comment-form button[type=submit]")).click();
+            beaSite.visible(By.cssSelector("li.comment.just-posted"));
             beasBrowserReply = () -> {
-                second.open(url("/comments/" + readers + "/reply"));
-                beaWaits.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-text")))
-                        .sendKeys("Bea answers you " + stamp + ".");
-                second.clickAndWaitForNewPage(second.driver().findElement(
-                        By.cssSelector("#comment-form button[type=submit]")), beaWaits);
-                return Long.parseLong(URI.create(second.driver().getCurrentUrl()).getPath().replaceAll("\\D", ""));
+                beaSite.open("/comments/" + readers + "/reply");
+                beaSite.visible(By.id("comment-text")).sendKeys("Bea answers you " + stamp + ".");
+                beaSite.clickAndWaitForNewPage(beaSite.find(By.cssSelector("#comment-form button[type=submit]")));
+                return Long.parseLong(beaSite.path().replaceAll("\\D", ""));
             };
             followingAndReply(link, before, stamp, readers);
         }
@@ -145,80 +113,47 @@ class FollowAndNotificationJourneyBrowserTests {
     private java.util.function.LongSupplier beasBrowserReply;
 
     private void followingAndReply(WebElement link, int before, String stamp, long readers) {
-        wait.until(d -> unread(link) == before + 1);
-        assertThat(js("return window.stillThisPage")).as("no reload").isEqualTo(true);
-        WebElement toast = visible(By.cssSelector(".toast-region .toast a"));
+        site.waitUntil(d -> unread(link) == before + 1);
+        assertThat(site.js("return window.stillThisPage")).as("no reload").isEqualTo(true);
+        WebElement toast = site.visible(By.cssSelector(".toast-region .toast a"));
         assertThat(toast.getText()).startsWith("Bea Journey, whom you follow, commented on");
-        driver.navigate().refresh();
-        assertThat(driver.findElements(By.cssSelector(".recent-comment .comment-text")).get(0).getText())
+        site.driver().navigate().refresh();
+        assertThat(site.findAll(By.cssSelector(".recent-comment .comment-text")).get(0).getText())
                 .isEqualTo("Bea again " + stamp + ".");
-        screenshot("notification-journey-2-following");
+        site.screenshot("notification-journey-2-following");
 
         // 3. Bea replies to the reader: the toast says so, and opening it lands on the reply.
-        WebElement header = visible(By.cssSelector(".masthead a.notifications-link"));
+        WebElement header = site.visible(By.cssSelector(".masthead a.notifications-link"));
         int now = unread(header);
         long reply = beasBrowserReply.getAsLong();
-        wait.until(d -> unread(header) == now + 1);
-        WebElement told = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".toast-region .toast a")));
-        wait.until(d -> told.getText().startsWith("Bea Journey replied to your comment on"));
-        screenshot("notification-journey-3-toast");
-        clickAndWaitForNewPage(told);
-        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/comments/" + reply);
-        WebElement landed = visible(By.cssSelector("li.comment.highlighted"));
+        site.waitUntil(d -> unread(header) == now + 1);
+        WebElement told = site.visible(By.cssSelector(".toast-region .toast a"));
+        site.waitUntil(d -> told.getText().startsWith("Bea Journey replied to your comment on"));
+        site.screenshot("notification-journey-3-toast");
+        site.clickAndWaitForNewPage(told);
+        assertThat(site.path()).isEqualTo("/comments/" + reply);
+        WebElement landed = site.visible(By.cssSelector("li.comment.highlighted"));
         assertThat(landed.getDomAttribute("id")).isEqualTo("comment-" + reply);
         assertThat(landed.findElement(By.cssSelector(".comment-text")).getText())
                 .isEqualTo("Bea answers you " + stamp + ".");
-        assertThat(unread(visible(By.cssSelector(".masthead a.notifications-link")))).isEqualTo(now);
-        screenshot("notification-journey-4-landed");
+        assertThat(unread(site.visible(By.cssSelector(".masthead a.notifications-link")))).isEqualTo(now);
+        site.screenshot("notification-journey-4-landed");
 
         // 4. In the centre, the reply is read and the rest can be marked read at once.
-        open("/notifications");
-        clickAndWaitForNewPage(visible(By.cssSelector("form[action='/notifications/read-all'] button")));
-        assertThat(driver.findElements(By.cssSelector("li.notification.unread"))).isEmpty();
-        assertThat(driver.findElements(By.cssSelector(".masthead .unread-count"))).isEmpty();
-        screenshot("notification-journey-5-centre");
+        site.open("/notifications");
+        site.clickAndWaitForNewPage(site.visible(By.cssSelector("form[action='/notifications/read-all'] button")));
+        assertThat(site.findAll(By.cssSelector("li.notification.unread"))).isEmpty();
+        assertThat(site.findAll(By.cssSelector(".masthead .unread-count"))).isEmpty();
+        site.screenshot("notification-journey-5-centre");
     }
 
     private void openMore(long commentId) {
-        WebElement summary = visible(By.cssSelector("#comment-" + commentId + " .comment-more summary"));
-        js("arguments[0].scrollIntoView({block: 'center'})", summary);
-        summary.click();
+        site.click(site.visible(By.cssSelector("#comment-" + commentId + " .comment-more summary")));
     }
 
     /** The unread count the header's link tells screen readers (and shows), 0 when none. */
     private static int unread(WebElement link) {
         String label = link.getDomAttribute("aria-label");
         return label == null || !label.contains(",") ? 0 : Integer.parseInt(label.replaceAll("[^0-9]", ""));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void open(String path) {
-        browser.open(url(path));
-    }
-
-    private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void clickAndWaitForNewPage(WebElement element) {
-        browser.clickAndWaitForNewPage(element, wait);
-    }
-
-    private Object js(String script, Object... args) {
-        return browser.js(script, args);
-    }
-
-    private void screenshot(String name) {
-        browser.screenshot(name);
     }
 }

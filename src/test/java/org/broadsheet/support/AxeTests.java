@@ -2,17 +2,10 @@ package org.broadsheet.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proves {@link Axe} without a Spring context: a page with planted faults is reported rule by rule, one of them
@@ -43,38 +36,12 @@ class AxeTests {
                     + "</button><button style=\"width:10px;height:10px;padding:0;border:0\" aria-label=\"Down\">"
                     + "</button></p></main>");
 
-    private static HttpServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        for (Map.Entry<String, String> page : Map.of("/clean", CLEAN, "/planted", PLANTED).entrySet()) {
-            server.createContext(page.getKey(), exchange -> {
-                byte[] body = page.getValue().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-        }
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private static String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
+    @RegisterExtension
+    static final PageServer SERVER = new PageServer(Map.of("/clean", CLEAN, "/planted", PLANTED));
 
     @Test
     void shouldReportEachPlantedViolationWithItsTargetAndSummary(Browser browser) {
-        browser.open(url("/planted"));
+        browser.open(SERVER.url("/planted"));
 
         Axe.Result result = Axe.run(browser.driver());
 
@@ -93,7 +60,7 @@ class AxeTests {
 
     @Test
     void shouldFindNothingOnTheSamePageWithoutTheFaults(Browser browser) {
-        browser.open(url("/clean"));
+        browser.open(SERVER.url("/clean"));
 
         Axe.Result result = Axe.run(browser.driver());
 

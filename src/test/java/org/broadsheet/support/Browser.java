@@ -145,7 +145,8 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-        public Object js(String script, Object... args) {
+    /** Runs a script in the page, with {@code arguments[0]}... bound to {@code args}, and returns its value. */
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 

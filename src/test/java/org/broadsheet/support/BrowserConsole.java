@@ -32,6 +32,21 @@ public final class BrowserConsole {
      * blocks, has to be reported (and is then forgotten), so that an empty console never passes vacuously.
      */
     public static BrowserConsole watch(WebDriver driver, String anyPageUrl) {
+        BrowserConsole console = listen(driver);
+        driver.get(anyPageUrl);
+        ((JavascriptExecutor) driver).executeScript(
+                "const s = document.createElement('script'); s.textContent = 'void 0'; document.body.append(s);");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> console.problems().stream().anyMatch(p -> p.contains("Content Security Policy")));
+        console.clear();
+        return console;
+    }
+
+    /**
+     * Starts listening, without a proof: for a caller that proves the listening its own way (once for a browser
+     * that a whole class shares).
+     */
+    public static BrowserConsole listen(WebDriver driver) {
         BrowserConsole console = new BrowserConsole();
         DevTools devTools = ((HasDevTools) driver).getDevTools();
         devTools.createSession();
@@ -44,20 +59,13 @@ public final class BrowserConsole {
             }
         });
         devTools.addListener(Runtime.exceptionThrown(), thrown -> console.record("uncaught exception: "
-                + thrown.getExceptionDetails().getText()));
+                + thrown.getExceptionDetails().getText() + " "
+                + thrown.getExceptionDetails().getException().flatMap(e -> e.getDescription()).orElse("")));
         devTools.addListener(Runtime.consoleAPICalled(), call -> {
             if (call.getType() == ConsoleAPICalled.Type.ERROR || call.getType() == ConsoleAPICalled.Type.ASSERT) {
                 console.record("console." + call.getType() + ": " + call.getArgs());
             }
         });
-        driver.get(anyPageUrl);
-        ((JavascriptExecutor) driver).executeScript(
-                "const s = document.createElement('script'); s.textContent = 'void 0'; document.body.append(s);");
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> console.problems().stream().anyMatch(p -> p.contains("Content Security Policy")));
-        synchronized (console.problems) {
-            console.problems.clear();
-        }
         return console;
     }
 
@@ -76,6 +84,13 @@ public final class BrowserConsole {
         synchronized (problems) {
             boolean found = problems.removeIf(p -> p.contains("status of " + status) && p.contains(path));
             assertThat(found).as("a %d for %s in the console", status, path).isTrue();
+        }
+    }
+
+    /** Forgets everything reported so far, e.g. before the next test in a browser that a class shares. */
+    public void clear() {
+        synchronized (problems) {
+            problems.clear();
         }
     }
 

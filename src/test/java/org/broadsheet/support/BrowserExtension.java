@@ -10,16 +10,21 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * The JUnit side of {@link BrowserTest}: availability condition, {@link Browser} parameters and screenshots
- * of failed tests.
+ * The JUnit side of {@link BrowserTest}: availability condition, {@link Browser} and {@link SiteBrowser}
+ * parameters, the console of each test when it must stay clean, and screenshots of failed tests.
  */
 public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterTestExecutionCallback,
         AfterEachCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
     private static final String KEY = "browser";
+    private static final String SITE = "site";
+    private static final String CONSOLE = "console";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -36,7 +41,8 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == Browser.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Browser.class || type == SiteBrowser.class;
     }
 
     @Override
@@ -48,7 +54,39 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
             browser = Browser.start();
             store.put(KEY, browser);
         }
-        return browser;
+        if (parameterContext.getParameter().getType() == Browser.class) {
+            return browser;
+        }
+        SiteBrowser site = store.get(SITE, SiteBrowser.class);
+        if (site == null) {
+            site = new SiteBrowser(browser, serverPort(extensionContext));
+            store.put(SITE, site);
+            if (cleanConsole(extensionContext)) {
+                store.put(CONSOLE, site.watchConsole());
+            }
+        }
+        return site;
+    }
+
+    /** The random port of the test's {@code @SpringBootTest}, which {@code @LocalServerPort} would inject. */
+    private static int serverPort(ExtensionContext context) {
+        Integer port = SpringExtension.getApplicationContext(context).getEnvironment()
+                .getProperty("local.server.port", Integer.class);
+        if (port == null) {
+            throw new IllegalStateException("A SiteBrowser needs a running site, @SpringBootTest(webEnvironment = "
+                    + "WebEnvironment.RANDOM_PORT), on " + context.getRequiredTestClass().getName());
+        }
+        return port;
+    }
+
+    private static boolean cleanConsole(ExtensionContext context) {
+        boolean clean = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), BrowserTest.class)
+                .map(BrowserTest::cleanConsole).orElse(false);
+        if (clean && context.getTestMethod().isEmpty()) {
+            throw new IllegalStateException("@BrowserTest(cleanConsole = true) needs a SiteBrowser for each test, "
+                    + "not one for the class");
+        }
+        return clean;
     }
 
     @Override
@@ -69,8 +107,16 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        closeOwnBrowser(context);
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        BrowserConsole console = context.getStore(NAMESPACE).remove(CONSOLE, BrowserConsole.class);
+        try {
+            if (console != null) {
+                console.assertClean();
+            }
+        }
+        finally {
+            closeOwnBrowser(context);
+        }
     }
 
     @Override
@@ -90,6 +136,7 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 
     private static void closeOwnBrowser(ExtensionContext context) {
         // remove() only looks at this context's own store, so a class-level browser survives afterEach.
+        context.getStore(NAMESPACE).remove(SITE, SiteBrowser.class);
         Browser browser = context.getStore(NAMESPACE).remove(KEY, Browser.class);
         if (browser != null) {
             browser.close();

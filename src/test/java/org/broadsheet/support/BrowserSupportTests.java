@@ -3,22 +3,17 @@ package org.broadsheet.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
  * Proves {@link Browser} and {@link BrowserTest} without a Spring context: a tiny JDK HTTP server on a
- * random port serves one page, which headless Chromium loads and runs the script of.
+ * random port ({@link PageServer}) serves one page, which headless Chromium loads and runs the script of.
  */
 @BrowserTest
 class BrowserSupportTests {
@@ -35,36 +30,12 @@ class BrowserSupportTests {
             </html>
             """;
 
-    private static HttpServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private static String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-    }
+    @RegisterExtension
+    static final PageServer SERVER = new PageServer(Map.of("/", PAGE));
 
     @Test
     void opensAPageRunsItsScriptAndTakesAScreenshot(Browser browser) throws IOException {
-        browser.open(url());
+        browser.open(SERVER.url("/"));
 
         assertThat(browser.title()).isEqualTo("Broadsheet browser check");
         assertThat(browser.driver().findElement(By.id("headline")).getText())
@@ -79,7 +50,7 @@ class BrowserSupportTests {
 
     @Test
     void usesTheConfiguredWindowSize(Browser browser) {
-        browser.open(url());
+        browser.open(SERVER.url("/"));
 
         Object width = browser.driver().manage().window().getSize().getWidth();
         assertThat(width).isEqualTo(1280);

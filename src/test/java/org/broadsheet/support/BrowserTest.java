@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>Skipped when /usr/bin/chromium or /usr/bin/chromedriver is missing; fails instead when {@code CI=true}.</li>
  * <li>A {@link Browser} parameter of a test method (or {@code @BeforeEach} method) gets a fresh browser,
  * closed after the test; of a constructor or {@code @BeforeAll} method, one browser for the class.</li>
+ * <li>A {@link SiteBrowser} parameter gets that same browser on the site of the class's
+ * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}; with {@link #cleanConsole()}, its console watched.</li>
  * <li>When a test fails, the page it was on is saved to {@code target/screenshots/<Class>.<method>-failed.png}.</li>
  * </ul>
  *
@@ -23,11 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * &#64;SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
  * &#64;BrowserTest
  * class FrontPageBrowserTests {
- *     &#64;LocalServerPort int port;
  *
  *     &#64;Test
- *     void showsTheFrontPage(Browser browser) {
- *         browser.open("http://127.0.0.1:" + port + "/");
+ *     void showsTheFrontPage(SiteBrowser site) {
+ *         site.open("/");
  *         ...
  *     }
  * }
@@ -40,4 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("browser")
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
+
+    /**
+     * Whether the {@link SiteBrowser} of each test watches the browser's console from the start and fails the test
+     * when anything was reported there: errors, failed requests, Content-Security-Policy violations (see
+     * {@link BrowserConsole}). Not for a browser shared by the class, whose console outlives each test.
+     */
+    boolean cleanConsole() default false;
 }

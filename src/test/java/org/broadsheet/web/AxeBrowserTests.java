@@ -3,8 +3,6 @@ package org.broadsheet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +13,8 @@ import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views;
 import org.broadsheet.support.Axe;
-import org.broadsheet.support.Browser;
 import org.broadsheet.support.BrowserTest;
+import org.broadsheet.support.SiteBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,15 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core's WCAG 2.2 A and AA rules on every kind of page of the demo site, signed out, as the demo reader and as
@@ -53,10 +47,7 @@ class AxeBrowserTests {
     private static final int HEIGHT = 900;
     private static final String NOT_FOUND = "/no-such-page";
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+    private static SiteBrowser site;
 
     @Autowired
     ArticleLists articles;
@@ -65,8 +56,8 @@ class AxeBrowserTests {
     private final Map<String, Runnable> pages = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startBrowser(Browser classBrowser) {
-        browser = classBrowser;
+    static void startBrowser(SiteBrowser classSite) {
+        site = classSite;
     }
 
     @Test
@@ -110,8 +101,8 @@ class AxeBrowserTests {
         page("register", "/register");
         page("registration refused", () -> {
             open("/register");
-            submit();
-            assertThat(browser.driver().findElements(By.cssSelector(".field-error"))).isNotEmpty();
+            site.submit();
+            assertThat(site.findAll(By.cssSelector(".field-error"))).isNotEmpty();
         });
         page("forgotten password", "/password/forgot");
         page("not found (404)", NOT_FOUND);
@@ -136,7 +127,7 @@ class AxeBrowserTests {
         signIn("reader");
         String busiest = busiest().url();
         open(busiest);
-        String comment = browser.driver().findElement(By.cssSelector("li.comment[id^='comment-']"))
+        String comment = site.find(By.cssSelector("li.comment[id^='comment-']"))
                 .getDomAttribute("id").substring("comment-".length());
 
         page("front page", "/");
@@ -173,8 +164,8 @@ class AxeBrowserTests {
         page("article form", edit);
         page("article form refused", () -> {
             open("/admin/articles/new");
-            submit();
-            assertThat(browser.driver().findElements(By.cssSelector(".field-error"))).isNotEmpty();
+            site.submit();
+            assertThat(site.findAll(By.cssSelector(".field-error"))).isNotEmpty();
         });
         page("front page pins", "/admin/front-page");
         page("sections", "/admin/sections");
@@ -196,9 +187,9 @@ class AxeBrowserTests {
     /** The check must be able to fail on the site itself: an image without a text alternative is reported. */
     private void proveTheCheckOnTheSite() {
         open("/");
-        js("const img = document.createElement('img'); img.src = '/favicon.svg';"
+        site.js("const img = document.createElement('img'); img.src = '/favicon.svg';"
                 + "document.querySelector('main').append(img);");
-        assertThat(Axe.run(browser.driver()).violations()).extracting(Axe.Violation::rule).contains("image-alt");
+        assertThat(Axe.run(site.driver()).violations()).extracting(Axe.Violation::rule).contains("image-alt");
     }
 
     private void page(String name, String path) {
@@ -226,7 +217,7 @@ class AxeBrowserTests {
                     emulateColourScheme(scheme);
                     for (int width : WIDTHS) {
                         resize(width);
-                        Axe.Result result = Axe.run(browser.driver());
+                        Axe.Result result = Axe.run(site.driver());
                         assertThat(result.rules()).as("axe rules run on %s", page.getKey()).isGreaterThan(50);
                         for (Axe.Violation violation : result.violations()) {
                             found.computeIfAbsent(new Axe.Result(result.engineVersion(), 1, List.of(violation))
@@ -249,11 +240,6 @@ class AxeBrowserTests {
         }
     }
 
-    private void submit() {
-        browser.clickAndWaitForNewPage(browser.driver().findElement(By.cssSelector("main form button[type=submit]")),
-                waiting());
-    }
-
     private Views.ArticleCard busiest() {
         return articles.latest(FeedScope.site(), 200).stream()
                 .max(Comparator.comparingInt(Views.ArticleCard::commentCount)).orElseThrow();
@@ -262,57 +248,48 @@ class AxeBrowserTests {
     private void signIn(String username) {
         signOut();
         open("/login");
-        WebDriver driver = browser.driver();
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-        submit();
-        assertThat(URI.create(driver.getCurrentUrl()).getPath()).as("signed in as " + username)
-                .isNotEqualTo("/login");
-        assertThat(driver.findElements(By.cssSelector(".masthead .account-links button"))).isNotEmpty();
+        site.submitSignIn(username, DEMO_PASSWORD);
+        assertThat(site.path()).as("signed in as " + username).isNotEqualTo("/login");
+        assertThat(site.findAll(By.cssSelector(".masthead .account-links button"))).isNotEmpty();
     }
 
     /** No remembered sign-in is asked for, so forgetting the session cookie signs out. */
     private void signOut() {
         open("/");
-        browser.driver().manage().deleteAllCookies();
+        site.driver().manage().deleteAllCookies();
     }
 
     private void open(String path) {
-        browser.open(path.startsWith("http") ? path : "http://127.0.0.1:" + port + path);
+        site.open(path);
         if (path.equals(NOT_FOUND)) {
-            assertThat(browser.title()).as("title of %s", path).contains("Page not found");
+            assertThat(site.driver().getTitle()).as("title of %s", path).contains("Page not found");
         }
         else {
-            assertThat(browser.title()).as("title of %s", path).doesNotContain("Page not found", "Access denied",
-                    "Bad request", "went wrong");
+            assertThat(site.driver().getTitle()).as("title of %s", path).doesNotContain("Page not found",
+                    "Access denied", "Bad request", "went wrong");
         }
         if (!path.startsWith("/login")) {
-            assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).as("%s, not the sign-in page", path)
-                    .isNotEqualTo("/login");
+            assertThat(site.path()).as("%s, not the sign-in page", path).isNotEqualTo("/login");
         }
     }
 
     private String href(String css) {
-        WebDriver driver = browser.driver();
-        String href = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+        String href = site.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
                 .getDomAttribute("href");
-        assertThat(href).as("%s on %s", css, driver.getCurrentUrl()).startsWith("/");
+        assertThat(href).as("%s on %s", css, site.driver().getCurrentUrl()).startsWith("/");
         return href;
     }
 
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
-    }
-
     private void resize(int width) {
-        browser.driver().manage().window().setSize(new Dimension(width, HEIGHT));
-        assertThat(js("return window.innerWidth")).as("viewport width").isEqualTo((long) width);
+        site.driver().manage().window().setSize(new Dimension(width, HEIGHT));
+        assertThat(site.js("return window.innerWidth")).as("viewport width").isEqualTo((long) width);
     }
 
     private void emulateColourScheme(String scheme) {
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "",
+        ((ChromeDriver) site.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "",
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-        assertThat(js("return matchMedia('(prefers-color-scheme: dark)').matches")).isEqualTo("dark".equals(scheme));
+        assertThat(site.js("return matchMedia('(prefers-color-scheme: dark)').matches"))
+                .isEqualTo("dark".equals(scheme));
     }
 
     /**
@@ -320,19 +297,15 @@ class AxeBrowserTests {
      * set back afterwards.
      */
     private void fullPageScreenshot(String name) {
-        Dimension before = browser.driver().manage().window().getSize();
-        int height = ((Number) js("return document.documentElement.scrollHeight")).intValue();
-        browser.driver().manage().window().setSize(new Dimension(before.getWidth(), Math.min(height, 16_000)));
+        Dimension before = site.driver().manage().window().getSize();
+        int height = ((Number) site.js("return document.documentElement.scrollHeight")).intValue();
+        site.driver().manage().window().setSize(new Dimension(before.getWidth(), Math.min(height, 16_000)));
         try {
-            waiting().until(d -> Boolean.TRUE.equals(js("return [...document.images].every(i => i.complete)")));
-            browser.screenshot(name);
+            site.waitUntil(d -> Boolean.TRUE.equals(site.js("return [...document.images].every(i => i.complete)")));
+            site.screenshot(name);
         }
         finally {
-            browser.driver().manage().window().setSize(before);
+            site.driver().manage().window().setSize(before);
         }
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
     }
 }
