@@ -1,7 +1,9 @@
 package org.broadsheet.comment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.broadsheet.shared.ContentChangedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +42,54 @@ public class CommentSeeder {
         service.store(comment);
         events.publishEvent(ContentChangedEvent.ofConversation(articleId, true));
         return comment.getId();
+    }
+
+    /**
+     * One comment of a conversation written at once: its parent is an earlier seed of the same list (by index),
+     * or -1 for a new thread; the readers who recommend it, and when it was edited (null if never).
+     */
+    public record Seed(int parent, long authorId, String text, Instant at, List<Long> recommenders,
+            Instant recommendedAt, Instant editedAt) {
+    }
+
+    /**
+     * Writes a whole conversation under one article in one transaction, in the order given (parents before their
+     * replies), with its recommendations and edits: the article's pages are refreshed once, not once a comment.
+     *
+     * @return the comments' ids, in the order of the seeds
+     */
+    @Transactional
+    public List<Long> conversation(long articleId, List<Seed> seeds) {
+        List<Comment> written = new ArrayList<>(seeds.size());
+        for (Seed seed : seeds) {
+            if (seed.parent() >= written.size()) {
+                throw new IllegalArgumentException("seed " + written.size() + " answers a later one");
+            }
+            String body = CommentText.normalise(seed.text());
+            Comment comment = seed.parent() < 0
+                    ? Comment.topLevel(articleId, seed.authorId(), body, CommentStatus.VISIBLE, seed.at(), null)
+                    : Comment.reply(written.get(seed.parent()), seed.authorId(), body, CommentStatus.VISIBLE,
+                            seed.at(), null);
+            service.store(comment);
+            written.add(comment);
+        }
+        for (int i = 0; i < seeds.size(); i++) {
+            Seed seed = seeds.get(i);
+            Comment comment = written.get(i);
+            if (!seed.recommenders().isEmpty()) {
+                for (long accountId : seed.recommenders()) {
+                    comments.recommend(comment.getId(), accountId, seed.recommendedAt());
+                }
+                comments.adjustRecommendCount(comment.getId(), seed.recommenders().size());
+            }
+            if (seed.editedAt() != null) {
+                comment.edit(comment.getBody(), seed.editedAt());
+            }
+        }
+        if (!seeds.isEmpty()) {
+            events.publishEvent(ContentChangedEvent.ofConversation(articleId, true));
+        }
+        return written.stream().map(Comment::getId).toList();
     }
 
     /** Records that these readers recommend the comment. */

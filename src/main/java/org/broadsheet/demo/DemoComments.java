@@ -225,23 +225,25 @@ class DemoComments implements ApplicationRunner {
         }
     }
 
-    /** Writes one article's comments, oldest first as readers posted them, so parents come before replies. */
+    /**
+     * Writes one article's comments in one transaction, oldest first as readers posted them, so parents come
+     * before replies.
+     */
     private int write(Target target, List<Node> planned) {
         List<Node> nodes = new ArrayList<>(planned);
         nodes.sort(Comparator.comparing(n -> n.at));
+        Map<Node, Integer> index = new java.util.IdentityHashMap<>();
+        List<CommentSeeder.Seed> seeds = new ArrayList<>(nodes.size());
         int recommendations = 0;
         for (Node node : nodes) {
-            node.id = seeder.comment(target.id(), node.parent == null ? null : node.parent.id, node.author,
-                    node.text, node.at);
+            index.put(node, seeds.size());
+            seeds.add(new CommentSeeder.Seed(node.parent == null ? -1 : index.get(node.parent), node.author,
+                    node.text, node.at, node.recommenders, node.recommendedAt, node.editedAt));
+            recommendations += node.recommenders.size();
         }
-        for (Node node : nodes) {
-            if (!node.recommenders.isEmpty()) {
-                seeder.recommend(node.id, node.recommenders, node.recommendedAt);
-                recommendations += node.recommenders.size();
-            }
-            if (node.editedAt != null) {
-                seeder.markEdited(node.id, node.editedAt);
-            }
+        List<Long> ids = seeder.conversation(target.id(), seeds);
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get(i).id = ids.get(i);
         }
         return recommendations;
     }
