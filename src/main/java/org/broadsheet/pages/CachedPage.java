@@ -43,7 +43,7 @@ record CachedPage(PageTemplate template, byte[] body, byte[] gzipped, String eta
     }
 
     /** Answers an anonymous reader: a 304 when their copy is current, else the page (gzipped if accepted). */
-    void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void writeTo(HttpServletRequest request, HttpServletResponse response, String cacheControl) throws IOException {
         for (Map.Entry<String, String> header : headers) {
             response.setHeader(header.getKey(), header.getValue());
         }
@@ -52,7 +52,7 @@ record CachedPage(PageTemplate template, byte[] body, byte[] gzipped, String eta
             response.setHeader(STRICT_TRANSPORT_SECURITY, HSTS);
         }
         response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Cookie");
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag.substring(2)) || "*".equals(ifNoneMatch.trim()))) {

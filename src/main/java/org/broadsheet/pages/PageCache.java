@@ -34,12 +34,18 @@ class PageCache {
     private final Cache<String, Long> changedAt;
     private volatile long everythingChangedAt;
     private final Duration ttl;
+    private final String cacheControl;
     private final Clock clock;
 
     private final PageFiles files;
     private volatile boolean on = true;
 
     PageCache(DataSize size, Duration ttl, Clock clock, PageFiles files) {
+        this(size, ttl, Duration.ZERO, clock, files);
+    }
+
+    PageCache(DataSize size, Duration ttl, Duration sharedTtl, Clock clock, PageFiles files) {
+        this.cacheControl = cacheControl(sharedTtl);
         this.files = files;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, size.toBytes()))
@@ -52,6 +58,21 @@ class PageCache {
         this.changedAt = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
         this.ttl = ttl;
         this.clock = clock;
+    }
+
+    /**
+     * Browsers always ask again, with the ETag, so a reader never sees a page older than the last change. A
+     * shared cache in front of the site (nginx, see docs/production.md) may keep it for {@code sharedTtl}, so
+     * anonymous readers there may see a change that much later; without it, {@code no-cache} keeps them out.
+     */
+    static String cacheControl(Duration sharedTtl) {
+        long seconds = sharedTtl.toSeconds();
+        return seconds <= 0 ? "no-cache" : "public, max-age=0, s-maxage=" + seconds;
+    }
+
+    /** The {@code Cache-Control} of every kept page sent to an anonymous reader. */
+    String cacheControl() {
+        return cacheControl;
     }
 
     /** The kept pages, for the cache manager (and so for the cache metrics) as the {@code pages} cache. */

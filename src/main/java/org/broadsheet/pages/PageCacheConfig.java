@@ -30,7 +30,7 @@ class PageCacheConfig {
 
     @Bean
     PageCache pageCache(SiteProperties site, Clock clock, PageFiles files) {
-        return new PageCache(site.pageCacheSize(), site.pageCacheTtl(), clock, files);
+        return new PageCache(site.pageCacheSize(), site.pageCacheTtl(), site.sharedCacheTtl(), clock, files);
     }
 
     @Bean

@@ -107,7 +107,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         String key = key(request);
         CachedPage page = cache.get(key);
         if (page != null && page.expiresAt() > clock.millis()) {
-            page.writeTo(request, response);
+            page.writeTo(request, response, cache.cacheControl());
             return;
         }
         boolean wellKnown = page != null || known.getIfPresent(key) != null;
@@ -116,7 +116,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (running != null) {
             CachedPage ready = page != null ? page : awaited(running);
             if (ready != null) {
-                ready.writeTo(request, response);
+                ready.writeTo(request, response, cache.cacheControl());
                 return;
             }
             mine = null;
@@ -167,7 +167,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (kept != null) {
             known.put(key, Boolean.TRUE);
             wrapper.resetBuffer();
-            kept.writeTo(request, response);
+            kept.writeTo(request, response, cache.cacheControl());
             return kept;
         }
         wrapper.copyBodyToResponse();
