@@ -26,14 +26,16 @@ public class CommentPosting {
     private final CommentSupport support;
     private final CommentReports reports;
     private final AccountService accounts;
+    private final CommentCounters counters;
     private final Clock clock;
 
     CommentPosting(CommentRepository comments, CommentSupport support, CommentReports reports,
-            AccountService accounts, Clock clock) {
+            AccountService accounts, CommentCounters counters, Clock clock) {
         this.comments = comments;
         this.support = support;
         this.reports = reports;
         this.accounts = accounts;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -88,6 +90,7 @@ public class CommentPosting {
             comment.hold(screening.hold());
         }
         store(comment);
+        counters.posted();
         if (comment.getStatus() == CommentStatus.VISIBLE) {
             reports.reportBySite(comment, screening.suspectWords());
             support.announce(comment, parent == null ? null : parent.getAuthorId());

@@ -41,11 +41,13 @@ class NotificationMails {
     private final SiteProperties site;
     private final NotificationTexts texts;
     private final TransactionTemplate transactions;
+    private final NotificationCounters counters;
     private final Clock clock;
 
     NotificationMails(NotificationStore store, NotificationService notifications, AccountService accounts,
             UnsubscribeLinks links, Mailer mailer, SiteAddress address, SiteProperties site, NotificationTexts texts,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, NotificationCounters counters, Clock clock) {
+        this.counters = counters;
         this.store = store;
         this.notifications = notifications;
         this.accounts = accounts;
@@ -83,6 +85,7 @@ class NotificationMails {
         mailer.send(reader.email(), message("mail.notification.subject", summary, site.name()), text,
                 unsubscribeHeaders(unsubscribe));
         store.markEmailed(List.of(row.id()), clock.instant());
+        counters.sent(NotificationCounters.Channel.MAIL);
     }
 
     /** Every morning, each reader who takes a digest gets one mail of what is due to them. */
@@ -123,6 +126,7 @@ class NotificationMails {
                 unsubscribeHeaders(unsubscribe));
         store.markEmailed(ids, clock.instant());
         store.markDigestSent(recipientId, clock.instant());
+        counters.sent(NotificationCounters.Channel.MAIL);
     }
 
     private static Map<String, String> unsubscribeHeaders(String unsubscribe) {

@@ -32,14 +32,16 @@ class Notifier {
     private final AccountService accounts;
     private final PushService push;
     private final ApplicationEventPublisher events;
+    private final NotificationCounters counters;
     private final Clock clock;
 
     Notifier(NotificationStore store, AccountService accounts, PushService push, ApplicationEventPublisher events,
-            Clock clock) {
+            NotificationCounters counters, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.push = push;
         this.events = events;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -98,6 +100,7 @@ class Notifier {
         store.remember(recipientId, sourceKey, id, subject.commentId(), now);
         if (preference.onSite()) {
             events.publishEvent(new UnreadChanged(recipientId));
+            counters.sent(NotificationCounters.Channel.SITE);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package org.broadsheet.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Every error as the site's own page ({@code templates/error}), whatever the client accepts: crawlers, feed
  * readers and link checkers that send no {@code Accept: text/html} get it too. Only a client that asks for JSON
- * and not for HTML gets the status as JSON. Never an exception message or a stack trace; the error path itself,
- * asked for directly, is a page that does not exist.
+ * and not for HTML gets the status as JSON. Never an exception message or a stack trace: a server error shows the
+ * request's id only ({@link RequestIds}), for the reader to quote. The error path itself, asked for directly, is a
+ * page that does not exist.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,7 +46,13 @@ class SiteErrorController extends AbstractErrorController {
                     .body(Map.of("status", status.value(), "error", status.getReasonPhrase()));
         }
         response.setStatus(status.value());
-        Map<String, Object> model = Map.of("status", status.value());
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.value());
+        String requestId = RequestIds.of(request);
+        if (status.is5xxServerError() && requestId != null) {
+            // What a reader can quote to the site's staff, and nothing else about the error.
+            model.put("requestId", requestId);
+        }
         ModelAndView view = resolveErrorView(request, response, status, model);
         return view != null ? view : new ModelAndView(FALLBACK_VIEW, model, status);
     }

@@ -2,6 +2,8 @@ package org.broadsheet.web;
 
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -9,6 +11,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,7 +23,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * The site's assets (content-hashed URLs, a year in browsers' caches), its error pages for requests Tomcat
- * refuses itself, and the types Tomcat does not know.
+ * refuses itself, the filters in front of everything (request ids, readiness) and the types Tomcat does not know.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -38,11 +41,29 @@ class WebConfig implements WebMvcConfigurer {
         });
     }
 
-    /** Before everything, the page cache included: nothing is served or kept before the site is ready. */
+    /** The request's id (see RequestIds), first of all, so that every line logged for the request carries it. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /** Takes the request's id out of the logging context when the container is done with the request. */
+    @Bean
+    ServletListenerRegistrationBean<RequestIds> requestIdsCleared(FilterRegistrationBean<RequestIds> requestIds) {
+        return new ServletListenerRegistrationBean<>(requestIds.getFilter());
+    }
+
+    /**
+     * Before everything but the request's id and Boot's HTTP observation (so that its 503s are logged with an id
+     * and counted), the page cache included: nothing is served or kept before the site is ready.
+     */
     @Bean
     FilterRegistrationBean<StartingUp> startingUp(ObjectProvider<ApplicationAvailability> availability) {
         FilterRegistrationBean<StartingUp> registration = new FilterRegistrationBean<>(new StartingUp(availability));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -46,6 +46,7 @@ class LocalProfileTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BroadsheetApplication.class).profiles("local")
                 .run("--spring.config.location=classpath:/", "--broadsheet.data-dir=" + data, "--server.port=0",
+                        "--management.server.port=0",
                         "--broadsheet.scheduler.enabled=false");
     }
 }

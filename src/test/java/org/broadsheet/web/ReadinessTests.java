@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The site takes requests only once it is ready: while the demo content is still being loaded (held here by a
- * runner that waits for the test), every page is a 503 that asks to come back and readiness says so; once ready,
- * the first front page anyone sees is complete.
+ * runner that waits for the test), every page is a 503 that asks to come back and readiness (on the management
+ * port) says so; once ready, the first front page anyone sees is complete.
  */
 class ReadinessTests {
 
@@ -37,15 +37,17 @@ class ReadinessTests {
     @Test
     void shouldRefuseRequestsUntilTheDemoContentIsLoadedAndThenServeACompleteFrontPage() throws Exception {
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        PortListener listener = new PortListener(port);
+        CompletableFuture<Integer> managementPort = new CompletableFuture<>();
+        PortListener listener = new PortListener(port, managementPort);
         CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(
                 () -> new SpringApplicationBuilder(BroadsheetApplication.class, Held.class).listeners(listener)
-                        .run("--spring.config.location=classpath:/", "--server.port=0",
+                        .run("--spring.config.location=classpath:/", "--server.port=0", "--management.server.port=0",
                                 "--spring.datasource.url=jdbc:h2:mem:ready-" + UUID.randomUUID()
                                         + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                                 "--broadsheet.scheduler.enabled=false"));
         try {
             int at = port.get(120, TimeUnit.SECONDS);
+            int management = managementPort.get(120, TimeUnit.SECONDS);
             HttpResponse<String> early = get(at, "/");
             assertThat(early.statusCode()).isEqualTo(503);
             assertThat(early.headers().firstValue("Retry-After")).contains(StartingUp.RETRY_AFTER_SECONDS);
@@ -53,15 +55,15 @@ class ReadinessTests {
             assertThat(early.headers().firstValue("Content-Security-Policy")).isPresent();
             assertThat(Jsoup.parse(early.body()).select("h1").text()).isEqualTo("Just a moment");
             assertThat(get(at, "/login").statusCode()).isEqualTo(503);
-            HttpResponse<String> readiness = get(at, "/actuator/health/readiness");
+            HttpResponse<String> readiness = get(management, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("OUT_OF_SERVICE");
-            assertThat(get(at, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(management, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
             release.countDown();
             ConfigurableApplicationContext context = started.get(120, TimeUnit.SECONDS);
             try {
-                HttpResponse<String> ready = get(at, "/actuator/health/readiness");
+                HttpResponse<String> ready = get(management, "/actuator/health/readiness");
                 assertThat(ready.statusCode()).isEqualTo(200);
                 assertThat(ready.body()).contains("UP");
                 HttpResponse<String> front = get(at, "/");
@@ -81,18 +83,24 @@ class ReadinessTests {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Tells the port once the server listens (a class, not a lambda, so that its event type is known). */
+    /**
+     * Tells the ports once the servers listen, the site's and Actuator's (a class, not a lambda, so that its event
+     * type is known).
+     */
     static final class PortListener implements ApplicationListener<WebServerInitializedEvent> {
 
         private final CompletableFuture<Integer> port;
+        private final CompletableFuture<Integer> managementPort;
 
-        PortListener(CompletableFuture<Integer> port) {
+        PortListener(CompletableFuture<Integer> port, CompletableFuture<Integer> managementPort) {
             this.port = port;
+            this.managementPort = managementPort;
         }
 
         @Override
         public void onApplicationEvent(WebServerInitializedEvent event) {
-            port.complete(event.getWebServer().getPort());
+            boolean management = "management".equals(event.getApplicationContext().getServerNamespace());
+            (management ? managementPort : port).complete(event.getWebServer().getPort());
         }
     }
 

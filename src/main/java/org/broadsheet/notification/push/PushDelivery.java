@@ -3,6 +3,7 @@ package org.broadsheet.notification.push;
 import java.io.IOException;
 import java.time.Clock;
 
+import org.broadsheet.notification.NotificationCounters;
 import org.broadsheet.notification.NotificationEvents.NotificationPushDue;
 import org.broadsheet.notification.NotificationService;
 import org.broadsheet.notification.NotificationService.NotificationView;
@@ -35,9 +36,12 @@ class PushDelivery {
     private final SiteProperties site;
     private final Clock clock;
     private final JsonMapper json;
+    private final NotificationCounters counters;
 
     PushDelivery(PushSubscriptions subscriptions, PushSettings settings, NotificationService notifications,
-            NotificationTexts texts, SiteProperties site, JsonMapper json, Clock clock) {
+            NotificationTexts texts, SiteProperties site, JsonMapper json, NotificationCounters counters,
+            Clock clock) {
+        this.counters = counters;
         this.json = json;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -66,6 +70,7 @@ class PushDelivery {
                 payload);
         if (status >= 200 && status < 300) {
             subscriptions.sent(device.id(), clock.instant());
+            counters.sent(NotificationCounters.Channel.PUSH);
         } else if (status == 404 || status == 410) {
             log.info("Push service says device {} of account {} is gone ({}): removed", device.id(),
                     device.accountId(), status);
