@@ -38,7 +38,9 @@ class ManagementPortTests {
 
     private static final String DEMO_PASSWORD = "broadsheet-demo";
     /** One sample of the text format: name, optional labels, value (comments and blank lines aside). */
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+).*$");
+    /** A sample line: its name, its labels (whose quoted values may hold braces, as URI patterns do), its value. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*\\})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @LocalServerPort
