@@ -116,7 +116,7 @@ class SecurityHeadersTests {
         // The prod profile as configured, except for the database: H2 instead of PostgreSQL.
         try (ConfigurableApplicationContext prod = new SpringApplicationBuilder(BroadsheetApplication.class)
                 .profiles("prod")
-                .run("--server.port=0", "--spring.main.banner-mode=off",
+                .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
                         "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID()
                                 + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                         "--spring.datasource.username=sa", "--spring.datasource.password=",
