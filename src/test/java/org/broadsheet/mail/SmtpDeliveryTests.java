@@ -81,6 +81,7 @@ class SmtpDeliveryTests {
         assertThat(mail.getSubject()).isEqualTo("Confirm your email address for Broadsheet");
         assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("desk@broadsheet.test");
         String token = link(mail, "http://localhost:8080/account/verify?token=");
+        org.broadsheet.support.DurableEventsSettled.await(jdbc);
         mvc.perform(get("/account/verify").param("token", token))
                 .andExpect(result -> assertThat(result.getResponse().getStatus()).isLessThan(400));
         assertThat(accounts.view(id).emailVerified()).isTrue();
@@ -97,6 +98,9 @@ class SmtpDeliveryTests {
         MimeMessage mail = awaitMailTo("smtp.reset@example.com");
         assertThat(mail.getSubject()).isEqualTo("Reset your Broadsheet password");
         String token = link(mail, "http://localhost:8080/password/reset?token=");
+        // The mail leaves inside the listener's transaction (a refused mail rolls the token back and is tried
+        // again): its token is there once that transaction has committed and the event is complete.
+        org.broadsheet.support.DurableEventsSettled.await(jdbc);
         assertThat(accounts.resetTokenUsable(token)).isTrue();
     }
 
