@@ -8,9 +8,7 @@
 # Environment: JAR, PORT (default 18196), ROUNDS (default 1), LIGHTHOUSE_VERSION (default 12.8.2),
 # CHROME_PATH (default /usr/bin/chromium), JAVA_OPTS (default -Xmx512m)
 set -euo pipefail
-repo_root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-jar="${JAR:-$(ls "$repo_root"/target/broadsheet-*.jar 2>/dev/null | grep -v plain | head -1)}"
-[ -n "$jar" ] || { echo "build the jar first: ./mvnw -q -DskipTests package" >&2; exit 1; }
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/demo-site.sh"
 PORT="${PORT:-18196}"; ROUNDS="${ROUNDS:-1}"; VERSION="${LIGHTHOUSE_VERSION:-12.8.2}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 [ -x "$CHROME_PATH" ] || { echo "no Chromium at $CHROME_PATH (apt-get install -y chromium)" >&2; exit 1; }
@@ -20,19 +18,8 @@ if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
     (cd "$tools" && npm init -y > /dev/null && npm install --no-audit --no-fund "lighthouse@$VERSION" > npm.log 2>&1) \
         || { echo "npm install lighthouse@$VERSION failed: see $tools/npm.log" >&2; exit 1; }
 fi
-base="http://127.0.0.1:$PORT"
-work="$(mktemp -d)"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx512m} -jar "$jar" --server.port="$PORT" --broadsheet.site.base-url="$base" > "$work/site.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fsS -o /dev/null "$base/" 2>/dev/null && break; sleep 1; done
-busy=""
-for url in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's/<[^>]*>//g'); do
-    curl -s "$url" > "$work/page.html"
-    if grep -q 'class="count">(500)<' "$work/page.html"; then busy="$url"; break; fi
-done
-[ -n "$busy" ] || { echo "the demo article with 500 comments was not found" >&2; exit 1; }
+start_demo_site "$PORT"
+busy="$(busiest_article)"
 section="$base$(curl -s "$base/" | grep -o 'href="/sections/[^"]*"' | head -1 | sed 's/href="//;s/"$//')"
 for round in $(seq 1 "$ROUNDS"); do
     for url in "$base/" "$section" "$busy"; do

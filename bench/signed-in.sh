@@ -7,17 +7,9 @@
 # Environment: JAR, PORT (default 18195), DURATION (default 10s), CONNECTIONS (default 16), SETTLE (default 25),
 # JAVA_OPTS (default -Xmx512m)
 set -euo pipefail
-repo_root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-jar="${JAR:-$(ls "$repo_root"/target/broadsheet-*.jar 2>/dev/null | grep -v plain | head -1)}"
-[ -n "$jar" ] || { echo "build the jar first: ./mvnw -q -DskipTests package" >&2; exit 1; }
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/demo-site.sh"
 PORT="${PORT:-18195}"; DURATION="${DURATION:-10s}"; CONNECTIONS="${CONNECTIONS:-16}"; SETTLE="${SETTLE:-25}"
-base="http://127.0.0.1:$PORT"
-work="$(mktemp -d)"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx512m} -jar "$jar" --server.port="$PORT" --broadsheet.site.base-url="$base" > "$work/site.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fsS -o /dev/null "$base/" 2>/dev/null && break; sleep 1; done
+start_demo_site "$PORT"
 sleep "$SETTLE"
 jar_cookies="$work/cookies"
 token=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 \
@@ -25,12 +17,7 @@ token=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/login" | grep -o 'nam
 curl -s -c "$jar_cookies" -b "$jar_cookies" -o /dev/null -d "username=reader&password=broadsheet-demo&_csrf=$token" \
     "$base/login"
 session=$(awk '/JSESSIONID/ {print $7}' "$jar_cookies")
-busy=""
-for url in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's/<[^>]*>//g'); do
-    curl -s "$url" > "$work/page.html"
-    if grep -q 'class="count">(500)<' "$work/page.html"; then busy="$url"; break; fi
-done
-[ -n "$busy" ] || { echo "the demo article with 500 comments was not found" >&2; exit 1; }
+busy="$(busiest_article)"
 curl -s -H "Cookie: JSESSIONID=$session" "$busy" > "$work/page.html"
 grep -q "Sign out" "$work/page.html" || { echo "not signed in" >&2; exit 1; }
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: JSESSIONID=$session" "$busy" > /dev/null
