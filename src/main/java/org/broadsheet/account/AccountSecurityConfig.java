@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -8,6 +9,8 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * How passwords are hashed, how roles include one another and which sessions are signed in; needed with or
@@ -26,10 +29,15 @@ public class AccountSecurityConfig {
                 """);
     }
 
-    /** Every signed-in session, so that those of an account can be ended when its password changes. */
+    /**
+     * Every signed-in session, so that those of an account can be ended when its password changes: this
+     * instance's own, or, when sessions are kept in Redis for several instances (Spring Session, in {@code prod}),
+     * every instance's, found there by the account's username.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<?>> sharedSessions) {
+        FindByIndexNameSessionRepository<?> shared = sharedSessions.getIfAvailable();
+        return shared == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(shared);
     }
 
     @Bean

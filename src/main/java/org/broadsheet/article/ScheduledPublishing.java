@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -7,7 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes scheduled articles when their time comes, checking every {@code broadsheet.scheduler.interval}
- * (30 seconds by default). Safe to run on every instance: see {@link ArticlePublishing#publishDue()}.
+ * (30 seconds by default), on one instance at a time ({@code @SchedulerLock}); each article is published once
+ * whatever runs it (see {@link ArticlePublishing#publishDue()}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -21,6 +23,7 @@ class ScheduledPublishing {
     }
 
     @Scheduled(fixedDelayString = "${broadsheet.scheduler.interval:30s}", initialDelayString = "${broadsheet.scheduler.interval:30s}")
+    @SchedulerLock(name = "publish-due")
     void publishDue() {
         publishing.publishDue();
     }

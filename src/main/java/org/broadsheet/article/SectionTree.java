@@ -1,7 +1,5 @@
 package org.broadsheet.article;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,8 +15,9 @@ import org.broadsheet.article.Views.SectionLink;
 
 /**
  * The whole section hierarchy (News > World > Europe), small enough to hold in memory and read without SQL.
- * A tree kept between requests knows when it was read and how to read the sections again: another instance of
- * the site may have added a section since, and an article filed under it must not break the pages that list it.
+ * A tree kept between requests knows how to read the sections again: another instance of the site may have added a
+ * section a moment ago, before its message reached this one, and an article filed under it must not break the
+ * pages that list it.
  */
 final class SectionTree {
 
@@ -26,22 +25,17 @@ final class SectionTree {
     private final Map<String, Section> bySlug = new HashMap<>();
     private final Map<Long, List<Section>> children = new HashMap<>();
     private final List<Section> roots = new ArrayList<>();
-    private final Instant readAt;
     private final Supplier<SectionTree> reader;
     /** The sections read again after a lookup of an unknown id, so that this tree reads them at most once. */
     private volatile SectionTree reread;
 
     /** A tree for one use, which never reads the sections again. */
     SectionTree(List<Section> sections) {
-        this(sections, null, null);
+        this(sections, null);
     }
 
-    /**
-     * @param readAt when the sections were read
-     * @param reader reads the sections again (and keeps the new tree), for a section this tree does not know
-     */
-    SectionTree(List<Section> sections, Instant readAt, Supplier<SectionTree> reader) {
-        this.readAt = readAt;
+    /** @param reader reads the sections again (and keeps the new tree), for a section this tree does not know */
+    SectionTree(List<Section> sections, Supplier<SectionTree> reader) {
         this.reader = reader;
         Comparator<Section> order = Comparator.comparingInt(Section::getSortOrder).thenComparing(Section::getName);
         for (Section s : sections) {
@@ -61,11 +55,6 @@ final class SectionTree {
 
     Optional<Section> bySlug(String slug) {
         return Optional.ofNullable(bySlug.get(slug));
-    }
-
-    /** Whether the sections were read {@code lifetime} or longer before {@code now} (or after it: clocks move). */
-    boolean olderThan(Duration lifetime, Instant now) {
-        return readAt == null || now.isBefore(readAt) || !now.isBefore(readAt.plus(lifetime));
     }
 
     /**

@@ -1,39 +1,34 @@
 package org.broadsheet.article;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.broadsheet.article.Views.SectionLink;
+import org.broadsheet.shared.OtherInstances;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The section tree, kept between pages: every page that names a section (its address, breadcrumb or a card's
- * kicker) reads it from here, and the sections are read again when they change here or once the kept tree is
- * {@link #SECTION_TREE_LIFETIME} old.
+ * kicker) reads it from here, and the sections are read again when they change, on this instance or on another
+ * one (which tells this one through {@link OtherInstances}, and whose messages, when some may have been missed,
+ * make this one read them again too).
  */
 @Component
 public class SectionTrees {
 
-    /**
-     * How long the section tree is kept before the sections are read again. Instances of the site do not tell
-     * each other about changes, so a section saved on another one reaches this one's pages (and its new address
-     * their links) within this time; an article in a section the tree does not know yet reads them at once.
-     */
-    static final Duration SECTION_TREE_LIFETIME = Duration.ofSeconds(10);
+    static final String TOPIC = "sections-changed";
 
     private final SectionRepository sections;
-    private final Clock clock;
+    private final OtherInstances others;
     private volatile SectionTree sectionTree;
     /** Counts changes to the sections, so that a tree read while one happened is not kept. */
     private final AtomicLong sectionChanges = new AtomicLong();
 
-    SectionTrees(SectionRepository sections, Clock clock) {
+    SectionTrees(SectionRepository sections, OtherInstances others) {
         this.sections = sections;
-        this.clock = clock;
+        this.others = others;
+        others.listen(TOPIC, OtherInstances.Listener.of(message -> forgetHere(), this::forgetHere));
     }
 
     /** The top-level sections, in front-page order, for the site's navigation. */
@@ -42,16 +37,24 @@ public class SectionTrees {
         return tree().roots().stream().map(SectionTree::link).toList();
     }
 
-    /** Drops the kept tree, so that the next page reads the sections again (after they changed here). */
+    /**
+     * Drops the kept tree here and on the other instances, so that their next pages read the sections again; call
+     * it once the change is committed.
+     */
     void forgetSections() {
+        forgetHere();
+        others.tell(TOPIC, "");
+    }
+
+    private void forgetHere() {
         sectionChanges.incrementAndGet();
         sectionTree = null;
     }
 
-    /** The sections, read again once they are {@link #SECTION_TREE_LIFETIME} old by the site's clock. */
+    /** The sections, as kept since they last changed. */
     SectionTree tree() {
         SectionTree tree = sectionTree;
-        if (tree == null || tree.olderThan(SECTION_TREE_LIFETIME, clock.instant())) {
+        if (tree == null) {
             tree = readSections();
         }
         return tree;
@@ -70,8 +73,6 @@ public class SectionTrees {
 
     /** The sections as they are now, for this caller only. */
     SectionTree readSectionsUnkept() {
-        // The time before the query, so that a tree is never taken for newer than what it was read from.
-        Instant readAt = clock.instant();
-        return new SectionTree(sections.findAll(), readAt, this::readSections);
+        return new SectionTree(sections.findAll(), this::readSections);
     }
 }

@@ -14,6 +14,7 @@ import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.ThreadView;
 import org.broadsheet.shared.ContentChangedEvent;
+import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.SiteProperties;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.cache.CacheManager;
@@ -70,9 +71,13 @@ class ThreadPages {
     private final AtomicLong everything = new AtomicLong();
 
     @SuppressWarnings("unchecked")
-    ThreadPages(CacheManager caches, SiteProperties site) {
+    ThreadPages(CacheManager caches, SiteProperties site, OtherInstances others) {
         this.threads = (Cache<Key, Threads>) (Cache<?, ?>) ((CaffeineCache) caches.getCache(CACHE)).getNativeCache();
         this.enabled = !site.pageCacheTtl().isZero();
+        // A conversation that changed on another instance is read again here too; messages missed, every one.
+        others.listen(ContentChangedEvent.TOPIC, OtherInstances.Listener.of(
+                message -> forget(ContentChangedEvent.fromMessage(message)),
+                () -> forget(ContentChangedEvent.ofEverything())));
     }
 
     Threads get(long articleId, CommentSort sort, int page, Supplier<Threads> read) {

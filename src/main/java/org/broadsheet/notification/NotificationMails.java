@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.AccountViews.AccountView;
 import org.broadsheet.mail.Mailer;
@@ -91,6 +92,7 @@ class NotificationMails {
     /** Every morning, each reader who takes a digest gets one mail of what is due to them. */
     @Scheduled(cron = "${broadsheet.notifications.digest-cron:0 0 7 * * *}",
             zone = "${broadsheet.site.zone:Europe/London}")
+    @SchedulerLock(name = "notification-digests")
     void sendDigests() {
         for (long recipient : store.digestRecipients()) {
             try {

@@ -2,6 +2,8 @@ package org.broadsheet.pages;
 
 import java.time.Clock;
 
+import org.broadsheet.shared.ContentChangedEvent;
+import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,8 +31,13 @@ class PageCacheConfig {
     }
 
     @Bean
-    PageCache pageCache(SiteProperties site, Clock clock, PageFiles files) {
-        return new PageCache(site.pageCacheSize(), site.pageCacheTtl(), site.sharedCacheTtl(), clock, files);
+    PageCache pageCache(SiteProperties site, Clock clock, PageFiles files, OtherInstances others) {
+        PageCache cache = new PageCache(site.pageCacheSize(), site.pageCacheTtl(), site.sharedCacheTtl(), clock,
+                files);
+        // A change on another instance drops the same pages here; messages missed, every page.
+        others.listen(ContentChangedEvent.TOPIC, OtherInstances.Listener.of(
+                message -> cache.drop(ContentChangedEvent.fromMessage(message).tags()), cache::clear));
+        return cache;
     }
 
     @Bean

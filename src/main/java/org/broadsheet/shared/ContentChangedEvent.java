@@ -25,8 +25,20 @@ public record ContentChangedEvent(Set<String> tags) {
     public static final String MOST_DISCUSSED = "most-discussed";
     public static final String CORRECTIONS = "corrections";
 
+    /** The topic on which an instance tells the {@link OtherInstances} what changed on it. */
+    public static final String TOPIC = "content-changed";
+
     public ContentChangedEvent {
         tags = Set.copyOf(tags);
+    }
+
+    /** The tags as a message to the {@link OtherInstances} ({@link #fromMessage} reads it back). */
+    public String message() {
+        return String.join("\n", tags);
+    }
+
+    public static ContentChangedEvent fromMessage(String message) {
+        return new ContentChangedEvent(Set.of(message.split("\n")));
     }
 
     public static String article(long id) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,7 @@ public class EventRetries {
 
     @Scheduled(fixedDelayString = "${broadsheet.events.retry.interval:30s}",
             initialDelayString = "${broadsheet.events.retry.initial-delay:60s}")
+    @SchedulerLock(name = "event-retries")
     public void retryFailed() {
         Instant now = clock.instant();
         failed.resubmit(ResubmissionOptions.defaults().withFilter(publication -> due(publication, now)));

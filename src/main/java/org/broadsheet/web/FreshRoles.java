@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.broadsheet.shared.AfterCommit;
+import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.account.AccountEvents.RolesChanged;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.springframework.context.event.EventListener;
@@ -33,8 +34,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Makes a change of roles apply to the account's open sessions at their next request, without signing anyone out:
  * a promoted reader sees the staff desk at once, a demoted editor loses it at once. When an administrator changes
  * the roles, the account's sessions are marked; the {@link #filter() filter} reloads the account for a marked
- * session before access is decided. Like the session registry it relies on, this works per instance: a site on
- * several instances needs shared sessions. A bean of {@link SecurityConfig}, which puts the filter in its chain.
+ * session before access is decided. On several instances, the instance where the roles changed tells the others
+ * ({@link OtherInstances}), and each marks the account's sessions (found in the shared registry) for itself: a
+ * marked session reloads the account once on each instance it next reaches. A bean of {@link SecurityConfig}, which
+ * puts the filter in its chain.
  */
 class FreshRoles {
 
@@ -42,30 +45,42 @@ class FreshRoles {
     private final AccountUserDetailsService users;
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
-    FreshRoles(SessionRegistry sessions, AccountUserDetailsService users) {
+    static final String TOPIC = "roles-changed";
+
+    private final OtherInstances others;
+
+    FreshRoles(SessionRegistry sessions, AccountUserDetailsService users, OtherInstances others) {
         this.sessions = sessions;
         this.users = users;
+        this.others = others;
+        others.listen(TOPIC, OtherInstances.Listener.of(this::markSessionsOf, () -> {
+        }));
     }
 
     /** After the commit: marked earlier, a session could reload the old roles before the new ones are stored. */
     @EventListener
     void on(RolesChanged event) {
-        AfterCommit.run(() -> markSessionsOf(event.username()));
+        AfterCommit.run(() -> {
+            markSessionsOf(event.username());
+            others.tell(TOPIC, event.username());
+        });
     }
 
     private void markSessionsOf(String username) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(username)) {
-                for (SessionInformation session : sessions.getAllSessions(principal, false)) {
-                    stale.add(session.getSessionId());
-                }
-            }
+        for (SessionInformation session : SessionEnder.sessionsOf(sessions, username)) {
+            stale.add(session.getSessionId());
         }
     }
 
     @EventListener
     void on(SessionDestroyedEvent event) {
         stale.remove(event.getId());
+    }
+
+    /** The same, for sessions kept by Spring Session (in Redis, with several instances). */
+    @EventListener
+    void on(org.springframework.session.events.SessionDestroyedEvent event) {
+        stale.remove(event.getSessionId());
     }
 
     /** Goes in the security filter chain after the session's context is loaded and before access is decided. */

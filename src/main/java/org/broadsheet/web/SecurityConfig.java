@@ -16,6 +16,7 @@ import org.broadsheet.account.RememberedSignIns;
 import org.broadsheet.account.SignInThrottle;
 import org.broadsheet.account.SignInThrottledException;
 import org.broadsheet.account.ThrottledAuthenticationProvider;
+import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.web.SecurityHeaders;
 import org.broadsheet.shared.web.ContinuePaths;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,7 +97,7 @@ class SecurityConfig {
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out")
-                        .deleteCookies("JSESSIONID", "remember-me"))
+                        .deleteCookies("JSESSIONID", "SESSION", "remember-me"))
                 // A mail client's one-click unsubscribe (RFC 8058) has no form token: the link's signature is its proof.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(UNSUBSCRIBE))
                 .headers(headers -> headers
@@ -143,8 +144,8 @@ class SecurityConfig {
 
     /** Marks the sessions of an account whose roles changed, and refreshes them (see the filter above). */
     @Bean
-    FreshRoles freshRoles(SessionRegistry sessionRegistry, AccountUserDetailsService users) {
-        return new FreshRoles(sessionRegistry, users);
+    FreshRoles freshRoles(SessionRegistry sessionRegistry, AccountUserDetailsService users, OtherInstances others) {
+        return new FreshRoles(sessionRegistry, users, others);
     }
 
     /** Tells the session registry when sessions end, so that it does not keep them. */

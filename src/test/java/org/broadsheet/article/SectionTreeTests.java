@@ -3,8 +3,6 @@ package org.broadsheet.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -16,7 +14,6 @@ import org.springframework.test.util.ReflectionTestUtils;
 /** The section tree's lookups, and when a kept tree reads the sections again. */
 class SectionTreeTests {
 
-    private static final Instant READ_AT = Instant.parse("2026-03-02T10:00:00Z");
 
     private final Section world = section(1, "world", null);
     private final Section europe = section(2, "europe", 1L);
@@ -32,7 +29,7 @@ class SectionTreeTests {
     private Supplier<SectionTree> reader(Section... now) {
         return () -> {
             reads.incrementAndGet();
-            return new SectionTree(List.of(now), READ_AT.plusSeconds(1), () -> {
+            return new SectionTree(List.of(now), () -> {
                 throw new AssertionError("read again from a tree just read");
             });
         };
@@ -40,7 +37,7 @@ class SectionTreeTests {
 
     @Test
     void shouldReadTheSectionsAgainOnceForASectionItDoesNotKnow() {
-        SectionTree kept = new SectionTree(List.of(world), READ_AT, reader(world, europe));
+        SectionTree kept = new SectionTree(List.of(world), reader(world, europe));
 
         assertThat(kept.byId(1).getSlug()).isEqualTo("world");
         assertThat(reads).hasValue(0);
@@ -52,7 +49,7 @@ class SectionTreeTests {
 
     @Test
     void shouldRefuseAnUnknownSectionAfterReadingTheSectionsAgainOnce() {
-        SectionTree kept = new SectionTree(List.of(world), READ_AT, reader(world));
+        SectionTree kept = new SectionTree(List.of(world), reader(world));
 
         assertThatThrownBy(() -> kept.byId(99)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Unknown section 99");
@@ -65,17 +62,5 @@ class SectionTreeTests {
         SectionTree once = new SectionTree(List.of(world, europe));
 
         assertThatThrownBy(() -> once.byId(99)).isInstanceOf(IllegalStateException.class);
-        assertThat(once.olderThan(Duration.ofDays(365), READ_AT)).isTrue();
-    }
-
-    @Test
-    void shouldGrowOldAfterItsLifetimeOrWhenTheClockWentBack() {
-        SectionTree kept = new SectionTree(List.of(world), READ_AT, reader(world));
-        Duration lifetime = Duration.ofSeconds(10);
-
-        assertThat(kept.olderThan(lifetime, READ_AT)).isFalse();
-        assertThat(kept.olderThan(lifetime, READ_AT.plusMillis(9_999))).isFalse();
-        assertThat(kept.olderThan(lifetime, READ_AT.plusSeconds(10))).isTrue();
-        assertThat(kept.olderThan(lifetime, READ_AT.minusSeconds(1))).isTrue();
     }
 }

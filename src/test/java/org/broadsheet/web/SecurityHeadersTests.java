@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.support.Redis;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -113,10 +114,13 @@ class SecurityHeadersTests {
     void shouldMarkEveryCookieSecureInTheProdProfile() throws Exception {
         String admin = "prod-admin";
         String password = "a prod test passphrase " + UUID.randomUUID();
-        // The prod profile as configured, except for the database: H2 instead of PostgreSQL.
+        // The prod profile as configured, except for the database: H2 instead of PostgreSQL. Its sessions are
+        // kept in Redis, under a namespace of this test's own.
+        Redis.assumeAvailable();
         try (ConfigurableApplicationContext prod = new SpringApplicationBuilder(BroadsheetApplication.class)
                 .profiles("prod")
                 .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
+                        "--broadsheet.instances.namespace=bs-test-" + UUID.randomUUID(),
                         "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID()
                                 + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                         "--spring.datasource.username=sa", "--spring.datasource.password=",
@@ -126,14 +130,16 @@ class SecurityHeadersTests {
             int prodPort = ((WebServerApplicationContext) prod).getWebServer().getPort();
 
             HttpResponse<String> signInPage = send(prodPort, "/login", null);
-            assertThat(cookie(signInPage, "JSESSIONID")).hasValueSatisfying(session -> assertThat(session)
+            // Spring Session's cookie: sessions are kept in Redis for every instance.
+            assertThat(cookie(signInPage, "JSESSIONID")).isEmpty();
+            assertThat(cookie(signInPage, "SESSION")).hasValueSatisfying(session -> assertThat(session)
                     .containsKeys("secure", "httponly").containsEntry("samesite", "Lax"));
 
             HttpResponse<String> signedIn = signIn(prodPort, admin, password);
             assertThat(cookie(signedIn, "remember-me")).as("remember-me cookie in %s",
                     signedIn.headers().allValues("Set-Cookie")).hasValueSatisfying(rememberMe -> assertThat(
                             rememberMe).containsKeys("secure", "httponly").containsEntry("samesite", "Lax"));
-            assertThat(cookie(signedIn, "JSESSIONID")).hasValueSatisfying(
+            assertThat(cookie(signedIn, "SESSION")).hasValueSatisfying(
                     session -> assertThat(session).containsKeys("secure", "httponly"));
         }
     }
@@ -143,7 +149,8 @@ class SecurityHeadersTests {
     /** Signs in through the form with "keep me signed in" ticked; the answer is the redirect that follows. */
     private HttpResponse<String> signIn(int serverPort, String username, String password) throws Exception {
         HttpResponse<String> page = send(serverPort, "/login", null);
-        String sessionCookie = "JSESSIONID=" + cookie(page, "JSESSIONID").orElseThrow().get("JSESSIONID");
+        String name = cookie(page, "JSESSIONID").isPresent() ? "JSESSIONID" : "SESSION";
+        String sessionCookie = name + "=" + cookie(page, name).orElseThrow().get(name);
         String csrf = Jsoup.parse(page.body()).select("form.stacked-form input[name=_csrf]").attr("value");
         assertThat(csrf).as("CSRF token of the sign-in form").isNotBlank();
         String form = "username=" + enc(username) + "&password=" + enc(password) + "&remember-me=true&_csrf="

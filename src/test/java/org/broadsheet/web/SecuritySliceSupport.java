@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.broadsheet.account.AccountSecurityConfig;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.broadsheet.account.SignInThrottle;
+import org.broadsheet.shared.OtherInstances;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -18,6 +19,12 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ SecurityConfig.class, AccountSecurityConfig.class })
 public class SecuritySliceSupport {
+
+    /** One instance: slices have no others to tell of changed roles. */
+    @Bean
+    OtherInstances otherInstances() {
+        return OtherInstances.NONE;
+    }
 
     @Bean
     AccountUserDetailsService accountUserDetailsService() {

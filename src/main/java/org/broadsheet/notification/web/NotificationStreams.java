@@ -18,6 +18,7 @@ import org.broadsheet.notification.NotificationService;
 import org.broadsheet.notification.NotificationService.NotificationView;
 import org.broadsheet.notification.NotificationTexts;
 import org.broadsheet.shared.AfterCommit;
+import org.broadsheet.shared.OtherInstances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class NotificationStreams {
 
+    static final String TOPIC = "unread-changed";
     static final Duration HEARTBEAT = Duration.ofSeconds(25);
     /** A stream ends after this long; the browser's EventSource opens a new one by itself. */
     static final Duration LIFETIME = Duration.ofMinutes(30);
@@ -45,6 +47,7 @@ class NotificationStreams {
 
     private final NotificationService notifications;
     private final NotificationTexts texts;
+    private final OtherInstances others;
     private final int perReader;
     private final Map<Long, Deque<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -55,11 +58,15 @@ class NotificationStreams {
         return thread;
     });
 
-    NotificationStreams(NotificationService notifications, NotificationTexts texts,
+    NotificationStreams(NotificationService notifications, NotificationTexts texts, OtherInstances others,
             @Value("${broadsheet.notifications.streams-per-reader:3}") int perReader) {
         this.notifications = notifications;
         this.texts = texts;
+        this.others = others;
         this.perReader = perReader;
+        // A reader whose count changed on another instance may have a stream open here.
+        others.listen(TOPIC, OtherInstances.Listener.of(message -> pushIfOpen(Long.parseLong(message)), () -> {
+        }));
     }
 
     /** Opens a stream for the reader, and sends their count at once. */
@@ -97,12 +104,19 @@ class NotificationStreams {
     /**
      * A reader's count changed: once the change is committed, their open streams hear the new count and the
      * newest notification, from the streams' own thread (it reads with a connection of its own, and a slow
-     * connection delays no listener and no request).
+     * connection delays no listener and no request); so do those open on the other instances.
      */
     @EventListener
     void on(UnreadChanged event) {
-        if (streams.containsKey(event.recipientId())) {
-            AfterCommit.run(() -> sender.execute(() -> push(event.recipientId())));
+        AfterCommit.run(() -> {
+            pushIfOpen(event.recipientId());
+            others.tell(TOPIC, Long.toString(event.recipientId()));
+        });
+    }
+
+    private void pushIfOpen(long readerId) {
+        if (streams.containsKey(readerId)) {
+            sender.execute(() -> push(readerId));
         }
     }
 

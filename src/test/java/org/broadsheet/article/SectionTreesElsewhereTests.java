@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.broadsheet.article.Views.ArticleCard;
 import org.broadsheet.article.Views.SectionLink;
 import org.broadsheet.shared.NotFoundException;
+import org.broadsheet.support.InstancesHeard;
 import org.broadsheet.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,15 +24,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The reader's pages when sections change on another instance of the site, which cannot tell this one: the
- * section tree kept in memory is read again once it is old, and at once for an article in a section it does
- * not know. "Another instance" here is SQL written straight to the database, past the catalogue's service.
+ * The reader's pages when sections change on another instance of the site: the section tree kept in memory is
+ * read again when that instance says so (or when its messages may have been missed), and at once for an article
+ * in a section it does not know yet. "Another instance" here is SQL written straight to the database, past the
+ * catalogue's service, and its message delivered by {@link InstancesHeard}; {@code TwoInstancesTests} runs two.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(MutableClock.Config.class)
-class SectionTreeLifetimeTests {
+@Import({ MutableClock.Config.class, InstancesHeard.Config.class })
+class SectionTreesElsewhereTests {
 
     @Autowired
     ArticleService articles;
@@ -57,6 +60,9 @@ class SectionTreeLifetimeTests {
     MutableClock clock;
 
     @Autowired
+    InstancesHeard instances;
+
+    @Autowired
     MockMvc mvc;
 
     ArticleTestData data;
@@ -77,13 +83,25 @@ class SectionTreeLifetimeTests {
     }
 
     @Test
-    void shouldShowASectionSavedOnAnotherInstanceOnceTheTreeIsOld() throws Exception {
+    void shouldTellTheOtherInstancesOfASectionSavedHere() {
+        int before = instances.told().size();
+
+        data.section(null);
+
+        assertThat(instances.told().subList(before, instances.told().size()))
+                .contains(SectionTrees.TOPIC + ":");
+    }
+
+    @Test
+    void shouldShowASectionSavedOnAnotherInstanceOnceItSaysSo() throws Exception {
         sectionTrees.navigation(); // this instance now holds the section tree
         String slug = ArticleTestData.unique("elsewhere");
         sectionSavedElsewhere(slug);
+        clock.advance(Duration.ofHours(1));
+        assertThat(sectionTrees.navigation()).extracting(SectionLink::slug).as("kept until told").doesNotContain(slug);
         assertThatThrownBy(() -> articleLists.section(slug, 1)).isInstanceOf(NotFoundException.class);
 
-        clock.advance(SectionTrees.SECTION_TREE_LIFETIME);
+        instances.deliver(SectionTrees.TOPIC, "");
 
         assertThat(sectionTrees.navigation()).extracting(SectionLink::slug).contains(slug);
         long id = data.article(slug, data.author()).save();
@@ -92,14 +110,15 @@ class SectionTreeLifetimeTests {
     }
 
     @Test
-    void shouldGiveArticlesTheAddressOfASectionRenamedOnAnotherInstanceOnceTheTreeIsOld() {
+    void shouldGiveArticlesTheAddressOfASectionRenamedOnAnotherInstanceWhenMessagesMayHaveBeenMissed() {
         String slug = data.section(null);
         long id = data.article(slug, data.author()).save();
         assertThat(articleCards.cardsFor(List.of(id)).get(0).url()).startsWith("/" + slug + "/");
         String renamed = ArticleTestData.unique("renamed");
         jdbc.update("UPDATE section SET slug = ?, version = version + 1 WHERE slug = ?", renamed, slug);
+        assertThat(articleCards.cardsFor(List.of(id)).get(0).url()).startsWith("/" + slug + "/");
 
-        clock.advance(SectionTrees.SECTION_TREE_LIFETIME);
+        instances.missed();
 
         ArticleCard card = articleCards.cardsFor(List.of(id)).get(0);
         assertThat(card.url()).startsWith("/" + renamed + "/");
