@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.broadsheet.article.Views.ArticleCard;
@@ -12,6 +13,7 @@ import org.broadsheet.article.Views.TagPage;
 import org.broadsheet.shared.NotFoundException;
 import org.broadsheet.shared.PagedResult;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,7 @@ public class ArticleLists {
     public SectionPage section(String slug, int page) {
         SectionTree tree = sections.tree();
         Section section = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("section " + slug));
-        Page<Article> found = articles.findVisibleInSections(tree.subtree(section.getId()), clock.instant(),
-                pageRequest(page));
+        Page<Article> found = inSections(tree.subtree(section.getId()), clock.instant(), pageRequest(page));
         return new SectionPage(SectionTree.link(section), section.getDescription(),
                 tree.breadcrumb(section.getId()),
                 tree.children(section.getId()).stream().map(SectionTree::link).toList(), paged(found, page));
@@ -71,12 +72,12 @@ public class ArticleLists {
         Instant now = clock.instant();
         PageRequest request = PageRequest.of(0, limit);
         List<Article> found = switch (scope.kind()) {
-            case SITE -> articles.findVisible(now, request).getContent();
+            case SITE -> articles.findNewestVisible(now, request);
             case SECTION -> {
                 SectionTree tree = sections.tree();
                 Section section = tree.bySlug(scope.slug())
                         .orElseThrow(() -> new NotFoundException("section " + scope.slug()));
-                yield articles.findVisibleInSections(tree.subtree(section.getId()), now, request).getContent();
+                yield articles.findVisibleInSections(tree.subtree(section.getId()), now, limit, 0);
             }
             case AUTHOR -> {
                 Author author = authors.findBySlug(scope.slug())
@@ -85,6 +86,15 @@ public class ArticleLists {
             }
         };
         return cards.cards(found);
+    }
+
+    /** A page of the sections' articles; counted only when there may be more than this page. */
+    private Page<Article> inSections(Collection<Long> sectionIds, Instant now, PageRequest request) {
+        List<Article> found = articles.findVisibleInSections(sectionIds, now, request.getPageSize(),
+                request.getOffset());
+        long total = request.getOffset() == 0 && found.size() < request.getPageSize() ? found.size()
+                : articles.countVisibleInSections(sectionIds, now);
+        return new PageImpl<>(found, request, total);
     }
 
     private static PageRequest pageRequest(int page) {

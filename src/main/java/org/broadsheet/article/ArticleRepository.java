@@ -32,16 +32,28 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " join Article a on a.id = p.articleId where " + VISIBLE + " order by p.slot, p.position")
     List<PinnedArticle> findVisiblePins(@Param("now") Instant now);
 
+    /** The newest visible articles, without counting them all as a {@link Page} would (a query over every row). */
     @Query("select a from Article a where " + VISIBLE + " order by a.publishedAt desc, a.id desc")
-    Page<Article> findVisible(@Param("now") Instant now, Pageable pageable);
+    List<Article> findNewestVisible(@Param("now") Instant now, Pageable pageable);
 
-    @Query("""
-            select a from Article a where a.status = org.broadsheet.article.ArticleStatus.PUBLISHED
-              and a.publishedAt <= :now and (a.primarySectionId in :sections
-              or a.id in (select b.id from Article b join b.furtherSectionIds f where f in :sections))
-            order by a.publishedAt desc, a.id desc""")
-    Page<Article> findVisibleInSections(@Param("sections") Collection<Long> sectionIds, @Param("now") Instant now,
-            Pageable pageable);
+    String IN_SECTIONS = """
+            FROM article a WHERE a.status = 'PUBLISHED' AND a.published_at <= :now
+              AND (a.primary_section_id IN (:sections)
+                OR a.id IN (SELECT f.article_id FROM article_section f WHERE f.section_id IN (:sections)))""";
+
+    /**
+     * One page of a section's articles (its subsections' included), newest first. The page's ids are found from
+     * the index {@code ix_article_listing} alone (an index-only scan in PostgreSQL), so that skipping to a deep
+     * page reads no article rows; only the page's own rows are read.
+     */
+    @Query(value = "SELECT * FROM article WHERE id IN (SELECT a.id " + IN_SECTIONS
+            + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset)"
+            + " ORDER BY published_at DESC, id DESC", nativeQuery = true)
+    List<Article> findVisibleInSections(@Param("sections") Collection<Long> sectionIds, @Param("now") Instant now,
+            @Param("limit") int limit, @Param("offset") long offset);
+
+    @Query(value = "SELECT count(*) " + IN_SECTIONS, nativeQuery = true)
+    long countVisibleInSections(@Param("sections") Collection<Long> sectionIds, @Param("now") Instant now);
 
     @Query("""
             select a from Article a where a.status = org.broadsheet.article.ArticleStatus.PUBLISHED
@@ -70,18 +82,30 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     List<Long> findFurtherSectionIds(@Param("id") long articleId);
 
     /**
-     * Articles most like this one: those sharing most tags first, then others of its section, newest first.
+     * Articles most like this one: those sharing most tags first, then others of its section, newest first. The
+     * candidates are bounded, so the cost stays the same however many articles the site has: the latest
+     * {@code candidates} articles (by id) with any of its tags, read from {@code ix_article_tag_tag_article},
+     * and the newest {@code limit} of its section.
      */
     @Query(value = """
             SELECT a.id FROM article a
-            LEFT JOIN article_tag t ON t.article_id = a.id AND t.tag_id IN (:tags)
-            WHERE a.status = 'PUBLISHED' AND a.published_at <= :now AND a.id <> :id
-              AND (t.tag_id IS NOT NULL OR a.primary_section_id = :section)
-            GROUP BY a.id, a.published_at
-            ORDER BY COUNT(t.tag_id) DESC, a.published_at DESC
+            JOIN (SELECT c.id, SUM(c.shared) AS shared FROM (
+                    SELECT t.id, t.shared FROM (
+                        SELECT r.article_id AS id, COUNT(*) AS shared FROM article_tag r
+                        WHERE r.tag_id IN (:tags) AND r.article_id <> :id
+                        GROUP BY r.article_id ORDER BY r.article_id DESC LIMIT :candidates) t
+                    UNION ALL
+                    SELECT s.id, 0 AS shared FROM (
+                        SELECT n.id FROM article n WHERE n.primary_section_id = :section AND n.status = 'PUBLISHED'
+                          AND n.published_at <= :now AND n.id <> :id
+                        ORDER BY n.published_at DESC LIMIT :limit) s
+                  ) c GROUP BY c.id) m ON m.id = a.id
+            WHERE a.status = 'PUBLISHED' AND a.published_at <= :now
+            ORDER BY m.shared DESC, a.published_at DESC, a.id DESC
             LIMIT :limit""", nativeQuery = true)
     List<Long> findRelatedIds(@Param("id") long articleId, @Param("tags") Collection<Long> tagIds,
-            @Param("section") long sectionId, @Param("now") Instant now, @Param("limit") int limit);
+            @Param("section") long sectionId, @Param("now") Instant now, @Param("limit") int limit,
+            @Param("candidates") int candidates);
 
     @Query("select t.id from Article a join a.tags t where a.id = :id")
     List<Long> findTagIds(@Param("id") long articleId);

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleService {
 
     private static final int RELATED = 4;
+    /** How many of the latest articles sharing a tag are weighed for "More on this story". */
+    private static final int RELATED_CANDIDATES = 200;
 
     private final ArticleRepository articles;
     private final SlugHistoryRepository slugHistory;
@@ -72,7 +74,7 @@ public class ArticleService {
         SectionTree tree = sections.tree();
         List<Long> tagIds = articles.findTagIds(article.getId());
         List<Long> relatedIds = articles.findRelatedIds(article.getId(), tagIds.isEmpty() ? List.of(-1L) : tagIds,
-                article.getPrimarySectionId(), now, RELATED);
+                article.getPrimarySectionId(), now, RELATED, RELATED_CANDIDATES);
         List<Article> related = ArticleCards.orderBy(
                 articles.findVisibleByIds(relatedIds.isEmpty() ? List.of(-1L) : relatedIds, now), relatedIds);
         List<Long> bylineIds = new ArrayList<>();

@@ -44,7 +44,7 @@ public class FrontPages {
     public FrontPage frontPage() {
         Instant now = clock.instant();
         List<PinnedArticle> pinned = articles.findVisiblePins(now);
-        List<Article> newest = articles.findVisible(now, PageRequest.of(0, FRONT_PAGE_POOL)).getContent();
+        List<Article> newest = articles.findNewestVisible(now, PageRequest.of(0, FRONT_PAGE_POOL));
         List<Article> both = new ArrayList<>(newest);
         Set<Long> newestIds = newest.stream().map(Article::getId).collect(Collectors.toSet());
         pinned.stream().map(PinnedArticle::article).filter(a -> !newestIds.contains(a.getId())).forEach(both::add);

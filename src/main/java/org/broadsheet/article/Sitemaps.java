@@ -27,7 +27,7 @@ public class Sitemaps {
     /** Every visible article, newest first, for the sitemap. */
     public List<SitemapEntry> sitemap() {
         Instant now = clock.instant();
-        return articles.findVisible(now, PageRequest.of(0, 50_000)).stream()
+        return articles.findNewestVisible(now, PageRequest.of(0, 50_000)).stream()
                 .map(a -> new SitemapEntry(service.url(a), a.getHeadline(),
                         a.getUpdatedAt() != null && a.getUpdatedAt().isAfter(a.getPublishedAt())
                                 ? a.getUpdatedAt() : a.getPublishedAt(), a.getPublishedAt()))
