@@ -39,7 +39,7 @@ results="$repo_root/bench/results/scale-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
 site_pid=""
 started_pids=""
-trap 'for p in $started_pids; do kill "$p" 2>/dev/null; done; true' EXIT
+trap 'for p in $started_pids; do kill "$p" 2>/dev/null || true; done' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 command -v psql >/dev/null || { echo "psql is required" >&2; exit 1; }
@@ -129,12 +129,12 @@ measure() { # DATA CACHE LABEL PATH [wrk args...]
 sign_in() { # -> session cookie of reader1 (the prod profile's cookies are Secure: kept by hand over http)
     local page cookie token
     page="$(curl -s -D "$results/login.h" "$base/login")"
-    cookie="$(grep -i '^set-cookie: JSESSIONID' "$results/login.h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')"
+    cookie="$(grep -iE '^set-cookie: (JSESSIONID|SESSION)=' "$results/login.h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')"
     token="$(printf '%s' "$page" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')"
     curl -s -o /dev/null -D "$results/signed-in.h" -H "Cookie: $cookie" \
         --data-urlencode "username=reader1" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" \
         "$base/login"
-    grep -i '^set-cookie: JSESSIONID' "$results/signed-in.h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r'
+    grep -iE '^set-cookie: (JSESSIONID|SESSION)=' "$results/signed-in.h" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r'
 }
 
 run() { # DATA DB CACHE_TTL
