@@ -17,6 +17,7 @@ import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * {@link OtherInstances} over one Redis pub/sub channel: every message is {@code sender, topic, text} separated by
@@ -31,6 +32,7 @@ final class RedisInstances implements OtherInstances, DisposableBean {
     private final String channel;
     private final StringRedisTemplate redis;
     private final RedisMessageListenerContainer container;
+    private final ThreadPoolTaskExecutor executor;
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
 
     RedisInstances(RedisConnectionFactory connections, String channel) {
@@ -38,6 +40,17 @@ final class RedisInstances implements OtherInstances, DisposableBean {
         this.redis = new StringRedisTemplate(connections);
         this.container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
+        // One thread of its own, not one per message (the container's default): messages are handled in order,
+        // and a listener that asks Redis something (the sessions of an account) never waits on the thread that
+        // reads the subscription.
+        ThreadPoolTaskExecutor listeners = new ThreadPoolTaskExecutor();
+        listeners.setCorePoolSize(1);
+        listeners.setMaxPoolSize(1);
+        listeners.setThreadNamePrefix("other-instances-");
+        listeners.setDaemon(true);
+        listeners.initialize();
+        this.executor = listeners;
+        container.setTaskExecutor(listeners);
         container.addMessageListener(new Receiver(), new ChannelTopic(channel));
         container.afterPropertiesSet();
         container.start();
@@ -61,6 +74,7 @@ final class RedisInstances implements OtherInstances, DisposableBean {
     @Override
     public void destroy() throws Exception {
         container.destroy();
+        executor.shutdown();
     }
 
     private final class Receiver implements MessageListener, SubscriptionListener {

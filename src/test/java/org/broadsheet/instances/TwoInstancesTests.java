@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -207,7 +209,8 @@ class TwoInstancesTests {
         HttpResponse<Stream<String>> stream = author.stream(a, "/notifications/stream");
         assertThat(stream.statusCode()).isEqualTo(200);
         Iterator<String> lines = stream.body().iterator();
-        List<String> heard = new ArrayList<>();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch opened = new CountDownLatch(1);
         CompletableFuture<String> count = CompletableFuture.supplyAsync(() -> {
             String event = null;
             while (lines.hasNext()) {
@@ -215,13 +218,16 @@ class TwoInstancesTests {
                 heard.add(line);
                 if (line.startsWith("event:")) {
                     event = line.substring(6).strip();
-                } else if (line.startsWith("data:") && "unread".equals(event) && line.contains("\"count\":1")) {
-                    return line;
+                } else if (line.startsWith("data:") && "unread".equals(event)) {
+                    opened.countDown(); // the count the stream sends when it opens
+                    if (line.contains("\"count\":1")) {
+                        return line;
+                    }
                 }
             }
             return null;
         });
-        Thread.sleep(300); // the stream's first count (0) has gone out
+        assertThat(opened.await(10, TimeUnit.SECONDS)).as("the stream's first count; heard %s", heard).isTrue();
 
         Visitor replier = new Visitor();
         register(replier, b, "replies");
