@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Search in portable SQL, for H2 (the demo and the tests) and any database without PostgreSQL's full text:
  * every word of the query must occur in the headline, standfirst or body (as {@code websearch_to_tsquery}
  * requires all words), and no excluded word anywhere. Each word scores 3 when it occurs in the headline, 2 in
- * the standfirst and 1 in the body; articles are ranked by their total, then newest first.
+ * the standfirst and 1 in the body; the newest {@code ranked} matches are ranked by their total, then newest
+ * first.
  * <p>
  * Matching is case-insensitive substring matching ({@code LOWER(column) LIKE '%word%'}), without stemming.
  * The query's words only ever reach the database as bind parameters, with {@code %}, {@code _} and the escape
@@ -29,9 +30,11 @@ final class PortableSearch implements SearchStrategy {
             rs.getString("standfirst"), rs.getString("body_text"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final int ranked;
 
-    PortableSearch(NamedParameterJdbcTemplate jdbc) {
+    PortableSearch(NamedParameterJdbcTemplate jdbc, int ranked) {
         this.jdbc = jdbc;
+        this.ranked = ranked;
     }
 
     @Override
@@ -42,16 +45,19 @@ final class PortableSearch implements SearchStrategy {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("now", now.atOffset(ZoneOffset.UTC))
                 .addValue("bodyRead", BODY_READ)
+                .addValue("ranked", ranked)
+                .addValue("countTo", ranked + 1)
                 .addValue("limit", limit)
                 .addValue("offset", offset);
         String matching = matching(query, params);
-        List<Row> rows = jdbc.query("SELECT id, headline, standfirst, body_text FROM (" + matching
-                + ") m ORDER BY score DESC, published_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
-        long total = SearchStrategy.total(rows, limit, offset, () -> {
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + matching + ") m", params, Long.class);
+        List<Row> rows = jdbc.query("SELECT id, headline, standfirst, body_text FROM (SELECT * FROM (" + matching
+                + ") m ORDER BY published_at DESC, id DESC LIMIT :ranked) n"
+                + " ORDER BY score DESC, published_at DESC, id DESC LIMIT :limit OFFSET :offset", params, ROW);
+        return Matches.of(rows, limit, offset, ranked, () -> {
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + matching + " LIMIT :countTo) m", params,
+                    Long.class);
             return count == null ? 0 : count;
         });
-        return new Matches(rows, total);
     }
 
     /** The visible articles containing every term and no excluded word, with their score. */

@@ -35,7 +35,8 @@ class SearchServiceQueryTests {
 
     private final SearchStrategy strategy = mock(SearchStrategy.class);
     private final ArticleCards articles = mock(ArticleCards.class);
-    private final SearchService service = new SearchService(strategy, articles, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SearchService service = new SearchService(strategy, 1000, articles,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @ParameterizedTest
     @ValueSource(strings = { "", "   ", "\t\n", "%_%", "&&&", "!!!", "\"", "-", "\u0000" })
@@ -78,7 +79,7 @@ class SearchServiceQueryTests {
     void asksForTheRequestedPageAtTheClocksTime() {
         when(strategy.find(any(), any(), anyInt(), anyLong())).thenReturn(Matches.none());
         when(strategy.find(any(), eq(NOW), eq(20), eq(40L))).thenReturn(
-                new Matches(List.of(new Row(7, "Budget", "S", "B")), 41));
+                new Matches(List.of(new Row(7, "Budget", "S", "B")), 41, false));
         when(articles.cardsFor(List.of(7L))).thenReturn(List.of(card(7, "Budget")));
 
         SearchResults results = service.search("  budget\n", 3);
@@ -96,7 +97,7 @@ class SearchServiceQueryTests {
     void keepsTheRankingOrderAndSkipsArticlesReadersCannotSee() {
         when(strategy.find(any(), any(), anyInt(), anyLong())).thenReturn(new Matches(List.of(
                 new Row(3, "Third tax", "", ""), new Row(1, "First tax", "", ""), new Row(2, "Gone tax", "", "")),
-                3));
+                3, false));
         when(articles.cardsFor(List.of(3L, 1L, 2L))).thenReturn(List.of(card(3, "Third tax"), card(1, "First tax")));
 
         SearchResults results = service.search("tax", 1);
@@ -114,16 +115,47 @@ class SearchServiceQueryTests {
 
     @Test
     void hasNoPageAfterTheLast() {
-        when(strategy.find(any(), any(), anyInt(), anyLong())).thenReturn(new Matches(List.of(), 3));
+        when(strategy.find(any(), any(), anyInt(), anyLong())).thenReturn(new Matches(List.of(), 3, false));
 
         assertThatThrownBy(() -> service.search("tax", 2)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void choosesTheStrategyByDatabaseProductName() {
-        assertThat(SearchService.strategyFor("PostgreSQL", null)).isInstanceOf(PostgresSearch.class);
-        assertThat(SearchService.strategyFor("H2", null)).isInstanceOf(PortableSearch.class);
-        assertThat(SearchService.strategyFor("MySQL", null)).isInstanceOf(PortableSearch.class);
+        assertThat(SearchService.strategyFor("PostgreSQL", null, 1000)).isInstanceOf(PostgresSearch.class);
+        assertThat(SearchService.strategyFor("H2", null, 1000)).isInstanceOf(PortableSearch.class);
+        assertThat(SearchService.strategyFor("MySQL", null, 1000)).isInstanceOf(PortableSearch.class);
+    }
+
+    @Test
+    void saysWhenMoreMatchedThanWereRanked() {
+        when(strategy.find(any(), any(), anyInt(), anyLong())).thenReturn(
+                new Matches(List.of(new Row(7, "Harbour", "S", "B")), 1000, true));
+        when(articles.cardsFor(List.of(7L))).thenReturn(List.of(card(7, "Harbour")));
+
+        SearchResults results = service.search("harbour", 1);
+
+        assertThat(results.more()).isTrue();
+        assertThat(results.hits().total()).isEqualTo(1000);
+        assertThat(results.hits().totalPages()).isEqualTo(50);
+    }
+
+    @Test
+    void refusesToRankFewerMatchesThanAPageHolds() {
+        assertThatThrownBy(() -> new SearchService(strategy, 19, articles, Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("broadsheet.search.ranked-matches");
+    }
+
+    @Test
+    void countsOnlyUpToOneMoreThanAreRanked() {
+        List<Row> page = List.of(new Row(1, "A", "", ""));
+        assertThat(Matches.of(page, 20, 0, 30, () -> {
+            throw new AssertionError("a short first page tells its own count");
+        })).isEqualTo(new Matches(page, 1, false));
+        assertThat(Matches.of(page, 20, 20, 30, () -> 21)).isEqualTo(new Matches(page, 21, false));
+        assertThat(Matches.of(page, 20, 20, 30, () -> 30)).isEqualTo(new Matches(page, 30, false));
+        assertThat(Matches.of(page, 20, 20, 30, () -> 31)).isEqualTo(new Matches(page, 30, true));
     }
 
     private static ArticleCard card(long id, String headline) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * shared database out of the results.
  */
 @Transactional
+@TestPropertySource(properties = "broadsheet.search.ranked-matches=" + SearchServiceScenarios.RANKED)
 abstract class SearchServiceScenarios {
+
+    /** How many of the newest matches these scenarios' searches rank. */
+    static final int RANKED = 30;
 
     static final Instant NOW = Instant.parse("2021-05-07T09:00:00Z");
 
@@ -166,10 +172,38 @@ abstract class SearchServiceScenarios {
         assertThat(first.hits().hasNext()).isTrue();
         assertThat(second.hits().items()).hasSize(5);
         assertThat(second.hits().total()).isEqualTo(25);
+        assertThat(first.more()).isFalse();
+        assertThat(second.more()).isFalse();
         assertThat(second.hits().page()).isEqualTo(2);
         assertThat(first.hits().items().get(0).card().headline()).isEqualTo("Plimsby story 1");
         assertThat(second.hits().items().get(4).card().headline()).isEqualTo("Plimsby story 25");
         assertThatThrownBy(() -> search.search("plimsby", 3)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void ranksOnlyTheNewestMatchesWhenMoreMatchAndSaysSo() {
+        for (int hour = 1; hour < RANKED; hour++) {
+            publish("Harbour story " + hour, "Standfirst.", "The zentrovex was seen again.",
+                    NOW.minus(Duration.ofHours(hour)));
+        }
+        long newestBest = publish("Zentrovex found", "Standfirst.", "Body.", NOW.minus(Duration.ofHours(RANKED)));
+        List<Long> older = new ArrayList<>();
+        for (int hour = RANKED + 1; hour <= RANKED + 5; hour++) {
+            older.add(publish("Zentrovex story " + hour, "Standfirst.", "Body.", NOW.minus(Duration.ofHours(hour))));
+        }
+
+        SearchResults first = search.search("zentrovex", 1);
+        SearchResults second = search.search("zentrovex", 2);
+
+        assertThat(first.more()).isTrue();
+        assertThat(first.hits().total()).isEqualTo(RANKED);
+        assertThat(first.hits().totalPages()).isEqualTo(2);
+        assertThat(ids(first)).hasSize(20).startsWith(newestBest);
+        assertThat(ids(second)).hasSize(RANKED - 20).doesNotContainAnyElementsOf(ids(first));
+        assertThat(second.more()).isTrue();
+        assertThat(ids(first)).doesNotContainAnyElementsOf(older);
+        assertThat(ids(second)).doesNotContainAnyElementsOf(older);
+        assertThatThrownBy(() -> search.search("zentrovex", 3)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

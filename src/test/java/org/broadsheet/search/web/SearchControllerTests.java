@@ -243,6 +243,21 @@ class SearchControllerTests {
     }
 
     @Test
+    void saysWhenMoreArticlesMatchedThanTheNewestThatWereRanked() throws Exception {
+        when(search.search("harbour", 1)).thenReturn(new SearchResults("harbour",
+                new PagedResult<>(List.of(hit(1, "<mark>Harbour</mark> wall", "Snippet")), 1, SearchService.PAGE_SIZE,
+                        1000),
+                false, true));
+
+        Document page = render(mvc.perform(get("/search").param("q", "harbour")).andExpect(status().isOk())
+                .andReturn());
+
+        assertThat(page.selectFirst("main .search-count").text())
+                .isEqualTo("More than 1,000 articles match \u201charbour\u201d: the newest 1,000, best first");
+        assertThat(page.select("main nav.pagination")).isNotEmpty();
+    }
+
+    @Test
     void isNeverKeptInThePageCache() throws Exception {
         when(search.search("tax", 1)).thenReturn(SearchResults.none("tax"));
 
@@ -256,7 +271,8 @@ class SearchControllerTests {
     }
 
     private static SearchResults results(String query, int page, long total, SearchHit... hits) {
-        return new SearchResults(query, new PagedResult<>(List.of(hits), page, SearchService.PAGE_SIZE, total), false);
+        return new SearchResults(query, new PagedResult<>(List.of(hits), page, SearchService.PAGE_SIZE, total), false,
+                false);
     }
 
     private static SearchHit hit(long id, String headlineHtml, String snippetHtml) {
