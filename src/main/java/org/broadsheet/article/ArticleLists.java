@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The lists of articles readers page through: a section (with its subsections), an author, a topic, and the
  * newest articles for feeds; each page of 20 in a fixed number of statements (the page, its count, its bylines).
+ * A section's pages are counted and found from its {@link ListingMarks}, so that a deep page costs what the first
+ * does.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,15 +34,17 @@ public class ArticleLists {
     private final AuthorRepository authors;
     private final TagRepository tags;
     private final SectionTrees sections;
+    private final ListingMarks marks;
     private final ArticleCards cards;
     private final Clock clock;
 
     ArticleLists(ArticleRepository articles, AuthorRepository authors, TagRepository tags, SectionTrees sections,
-            ArticleCards cards, Clock clock) {
+            ListingMarks marks, ArticleCards cards, Clock clock) {
         this.articles = articles;
         this.authors = authors;
         this.tags = tags;
         this.sections = sections;
+        this.marks = marks;
         this.cards = cards;
         this.clock = clock;
     }
@@ -88,13 +92,15 @@ public class ArticleLists {
         return cards.cards(found);
     }
 
-    /** A page of the sections' articles; counted only when there may be more than this page. */
+    /** A page of the sections' articles, from the mark before it, counted by the marks. */
     private Page<Article> inSections(Collection<Long> sectionIds, Instant now, PageRequest request) {
-        List<Article> found = articles.findVisibleInSections(sectionIds, now, request.getPageSize(),
-                request.getOffset());
-        long total = request.getOffset() == 0 && found.size() < request.getPageSize() ? found.size()
-                : articles.countVisibleInSections(sectionIds, now);
-        return new PageImpl<>(found, request, total);
+        ListingMarks.Marks listing = marks.of(sectionIds, now);
+        ListingMarks.Start start = listing.start(request.getOffset());
+        List<Article> found = start.after() == null
+                ? articles.findVisibleInSections(sectionIds, now, request.getPageSize(), start.skip())
+                : articles.findVisibleInSectionsAfter(sectionIds, now, start.after().publishedAt(),
+                        start.after().id(), request.getPageSize(), start.skip());
+        return new PageImpl<>(found, request, listing.total());
     }
 
     private static PageRequest pageRequest(int page) {

@@ -52,8 +52,18 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     List<Article> findVisibleInSections(@Param("sections") Collection<Long> sectionIds, @Param("now") Instant now,
             @Param("limit") int limit, @Param("offset") long offset);
 
-    @Query(value = "SELECT count(*) " + IN_SECTIONS, nativeQuery = true)
-    long countVisibleInSections(@Param("sections") Collection<Long> sectionIds, @Param("now") Instant now);
+    /**
+     * One page of a section's articles that continues after the article at {@code (at, id)} in the list's order,
+     * skipping {@code offset}: from a {@link ListingMarks.Mark}, a range of {@code ix_article_listing} that starts
+     * at the mark rather than at the newest article.
+     */
+    @Query(value = "SELECT * FROM article WHERE id IN (SELECT a.id " + IN_SECTIONS
+            + " AND (a.published_at, a.id) < (:at, :id)"
+            + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset)"
+            + " ORDER BY published_at DESC, id DESC", nativeQuery = true)
+    List<Article> findVisibleInSectionsAfter(@Param("sections") Collection<Long> sectionIds,
+            @Param("now") Instant now, @Param("at") Instant at, @Param("id") long id, @Param("limit") int limit,
+            @Param("offset") long offset);
 
     @Query("""
             select a from Article a where a.status = org.broadsheet.article.ArticleStatus.PUBLISHED
