@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where every thousandth article of a section's list falls, and how many articles the list holds: read in
@@ -35,10 +36,15 @@ import org.springframework.stereotype.Component;
  * of a section with 200,000 articles read 200,000 index entries, and each page counted the whole section. With the
  * marks a page starts from the mark before it ({@code (published_at, id) < mark}, a range of the same index), so
  * that no page reads more than a thousand entries to find its first article whatever its number, and no page
- * counts ({@code broadsheet.listing.marks-every}, 1,000 unless tests ask for fewer). Marks are kept whether or not pages are: they are an index of the lists, not a copy of a page, and are
- * dropped on exactly the changes that would move them. An article that becomes visible without a change (one
- * published with a time still to come) ends them at its time; and they are read again at least every
- * {@link #LIFETIME}, for a list changed in the database by hand.
+ * counts ({@code broadsheet.listing.marks-every}, 1,000 unless tests ask for fewer).
+ * <p>
+ * Marks are kept whether or not pages are: they are an index of the lists, not a copy of a page, and are dropped
+ * on the changes that would move them ({@link ContentChangedEvent#LISTS} or {@link ContentChangedEvent#SITE},
+ * here or on another instance). One request reads a section's marks while the others that want them wait for it.
+ * An article published from the desk for a time still to come is scheduled, and its publication is a change like
+ * any other; one made visible for a later time by hand in the database, or seen early by an instance whose clock
+ * runs behind, ends the marks at its time. They are read again at least every {@link #LIFETIME}, for a list
+ * changed in the database by hand.
  */
 @Component
 class ListingMarks {
@@ -56,8 +62,10 @@ class ListingMarks {
      * @param marks the {@code every}th, the {@code 2 * every}th... article, newest first
      * @param readAt the moment whose visible articles they describe
      * @param until when the next article becomes visible by its time alone; {@code Instant.MAX} for none
+     * @param generation how many changes to the lists this instance had heard of when they were read: marks are
+     *        right while no change has come since
      */
-    record Marks(long total, int every, List<Mark> marks, Instant readAt, Instant until) {
+    record Marks(long total, int every, List<Mark> marks, Instant readAt, Instant until, long generation) {
 
         /** Whether they still describe the list as it is at {@code now}. */
         boolean describe(Instant now) {
@@ -102,7 +110,7 @@ class ListingMarks {
     private final NamedParameterJdbcTemplate jdbc;
     private final int every;
     private final Cache<List<Long>, Marks> kept;
-    /** Counts changes to the lists, for marks read while one happened: those are used but not kept. */
+    /** Counts changes to the lists: marks read before the latest one are read again. */
     private final AtomicLong changes = new AtomicLong();
 
     @SuppressWarnings("unchecked")
@@ -123,22 +131,25 @@ class ListingMarks {
     /** The marks of the list of articles in these sections (one section and its subsections). */
     Marks of(Collection<Long> sectionIds, Instant now) {
         List<Long> key = sectionIds.stream().sorted().distinct().toList();
-        Marks marks = kept.getIfPresent(key);
-        if (marks != null && marks.describe(now)) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return read(key, now, changes.get()); // a transaction that writes may yet roll back: not kept
+        }
+        long generation = changes.get();
+        Marks marks = kept.get(key, k -> read(k, now, generation));
+        if (marks.generation() == changes.get() && marks.describe(now)) {
             return marks;
         }
-        long before = changes.get();
-        Marks fresh = read(key, now);
-        if (changes.get() == before) {
-            kept.put(key, fresh);
-            if (changes.get() != before) {
-                kept.invalidate(key);
-            }
+        if (now.isBefore(marks.readAt())) {
+            return read(key, now, generation); // read for a request a moment younger than this one
         }
-        return fresh;
+        // Read before a change to the lists (perhaps while it committed), or past an article's time.
+        kept.asMap().remove(key, marks);
+        long later = changes.get();
+        return kept.get(key, k -> read(k, now, later));
     }
 
-    private Marks read(List<Long> sectionIds, Instant now) {
+    private Marks read(List<Long> sectionIds, Instant now, long generation) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("sections", sectionIds)
                 .addValue("now", now.atOffset(ZoneOffset.UTC))
@@ -156,7 +167,7 @@ class ListingMarks {
         long total = (long) marks.size() * every + (tail == null ? 0 : tail);
         OffsetDateTime next = jdbc.queryForObject(NEXT_VISIBLE, params, OffsetDateTime.class);
         Instant until = next == null ? Instant.MAX : next.toInstant();
-        return new Marks(total, every, List.copyOf(marks), now, until);
+        return new Marks(total, every, List.copyOf(marks), now, until, generation);
     }
 
     @EventListener

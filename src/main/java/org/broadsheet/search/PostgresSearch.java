@@ -65,6 +65,9 @@ final class PostgresSearch implements SearchStrategy {
                 .addValue("countTo", ranked + 1)
                 .addValue("limit", limit)
                 .addValue("offset", offset);
+        // A plan made for every word at once (PostgreSQL's generic plan of a statement prepared five times) would
+        // walk the index for a rare word too, or sort every match of a common one: plan each search for its words.
+        jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
         List<Ranked> page = jdbc.query(PAGE, params, RANKED);
         long matched = page.isEmpty() ? 0 : page.get(0).matched();
         return new Matches(page.stream().map(Ranked::row).toList(), Math.min(matched, ranked), matched > ranked);

@@ -22,6 +22,16 @@ class SearchServicePostgresTests extends SearchServiceScenarios {
     }
 
     @Test
+    void plansEachSearchForItsOwnWords() {
+        publish("Quorvex council meets", "Standfirst.", "Body.", days(1));
+
+        search.search("quorvex", 1);
+
+        // In the search's transaction: PostgreSQL does not fall back to one plan for every word.
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    }
+
+    @Test
     void findsOtherFormsOfAWord() {
         long id = publish("Quorvex council meets", "Standfirst.", "Body.", days(1));
 
