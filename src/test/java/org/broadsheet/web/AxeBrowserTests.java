@@ -30,8 +30,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * axe-core's WCAG 2.2 A and AA rules on every kind of page of the demo site, signed out, as the demo reader and as
- * the demo administrator (who sees every desk), each at 1366, 390 and 320 px wide, in light and dark mode: no
- * violation of any impact. A page is loaded once and then resized and switched between colour schemes in place.
+ * the demo administrator (who sees every desk), each at 1366 and 320 px wide (a desktop and the narrowest phone;
+ * 390 px was left out to keep the suite's time, no run having found a violation at any width), in light and dark
+ * mode: no violation of any impact. A page is loaded once and then resized and switched between colour schemes in
+ * place.
  * <p>
  * It also leaves full-page screenshots of the front page and an article at 1366 and 390 px in
  * {@code target/screenshots/} for a reviewer to look at.
@@ -42,7 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 class AxeBrowserTests {
 
     private static final String DEMO_PASSWORD = "broadsheet-demo";
-    private static final List<Integer> WIDTHS = List.of(1366, 390, 320);
+    private static final List<Integer> WIDTHS = List.of(1366, 320);
     private static final List<String> SCHEMES = List.of("light", "dark");
     private static final int HEIGHT = 900;
     private static final String NOT_FOUND = "/no-such-page";
