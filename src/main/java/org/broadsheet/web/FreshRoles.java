@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.broadsheet.shared.AfterCommit;
-import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.account.AccountEvents.RolesChanged;
 import org.broadsheet.account.AccountUserDetailsService;
 import org.springframework.context.event.EventListener;
@@ -28,59 +27,75 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Makes a change of roles apply to the account's open sessions at their next request, without signing anyone out:
  * a promoted reader sees the staff desk at once, a demoted editor loses it at once. When an administrator changes
- * the roles, the account's sessions are marked; the {@link #filter() filter} reloads the account for a marked
- * session before access is decided. On several instances, the instance where the roles changed tells the others
- * ({@link OtherInstances}), and each marks the account's sessions (found in the shared registry) for itself: a
- * marked session reloads the account once on each instance it next reaches. A bean of {@link SecurityConfig}, which
- * puts the filter in its chain.
+ * the roles, the account's sessions are marked after the commit, before the administrator's request returns; the
+ * {@link #filter() filter} reloads the account for a marked session before access is decided, and the session keeps
+ * the reloaded sign-in. On one instance the marks are kept here. On several instances the sessions are Spring
+ * Session's, in Redis: the mark is an attribute written into each of the account's sessions there, so the next
+ * request reads it whichever instance it reaches, with no message to wait for (a message could arrive after that
+ * request). A bean of {@link SecurityConfig}, which puts the filter in its chain.
  */
 class FreshRoles {
 
+    /** The attribute that marks a shared session whose account's roles changed. */
+    static final String MARK = FreshRoles.class.getName() + ".STALE";
+
     private final SessionRegistry sessions;
     private final AccountUserDetailsService users;
+    private final FindByIndexNameSessionRepository<?> shared;
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
-    static final String TOPIC = "roles-changed";
-
-    private final OtherInstances others;
-
-    FreshRoles(SessionRegistry sessions, AccountUserDetailsService users, OtherInstances others) {
+    /** {@code shared} is Spring Session's repository when the sessions are kept in Redis, else null. */
+    FreshRoles(SessionRegistry sessions, AccountUserDetailsService users, FindByIndexNameSessionRepository<?> shared) {
         this.sessions = sessions;
         this.users = users;
-        this.others = others;
-        others.listen(TOPIC, OtherInstances.Listener.of(this::markSessionsOf, () -> {
-        }));
+        this.shared = shared;
     }
 
     /** After the commit: marked earlier, a session could reload the old roles before the new ones are stored. */
     @EventListener
     void on(RolesChanged event) {
         AfterCommit.run(() -> {
-            markSessionsOf(event.username());
-            others.tell(TOPIC, event.username());
+            if (shared != null) {
+                markShared(shared, event.username());
+            } else {
+                for (SessionInformation session : SessionEnder.sessionsOf(sessions, event.username())) {
+                    stale.add(session.getSessionId());
+                }
+            }
         });
     }
 
-    private void markSessionsOf(String username) {
-        for (SessionInformation session : SessionEnder.sessionsOf(sessions, username)) {
-            stale.add(session.getSessionId());
+    /** Saving only the changed attribute: a request in flight on another instance keeps the mark when it saves. */
+    private static <S extends Session> void markShared(FindByIndexNameSessionRepository<S> repository,
+            String username) {
+        for (S session : repository.findByPrincipalName(username).values()) {
+            session.setAttribute(MARK, Boolean.TRUE);
+            repository.save(session);
         }
+    }
+
+    /** Whether the session was marked; the mark is taken off, so that the account is reloaded once. */
+    private boolean takeMark(HttpSession session) {
+        if (shared != null) {
+            if (session.getAttribute(MARK) == null) {
+                return false;
+            }
+            session.removeAttribute(MARK);
+            return true;
+        }
+        return !stale.isEmpty() && stale.remove(session.getId());
     }
 
     @EventListener
     void on(SessionDestroyedEvent event) {
         stale.remove(event.getId());
-    }
-
-    /** The same, for sessions kept by Spring Session (in Redis, with several instances). */
-    @EventListener
-    void on(org.springframework.session.events.SessionDestroyedEvent event) {
-        stale.remove(event.getSessionId());
     }
 
     /** Goes in the security filter chain after the session's context is loaded and before access is decided. */
@@ -92,7 +107,7 @@ class FreshRoles {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
-                if (session != null && !stale.isEmpty() && stale.remove(session.getId())) {
+                if (session != null && takeMark(session)) {
                     refresh(request, response);
                 }
                 chain.doFilter(request, response);

@@ -16,9 +16,9 @@ import org.broadsheet.account.RememberedSignIns;
 import org.broadsheet.account.SignInThrottle;
 import org.broadsheet.account.SignInThrottledException;
 import org.broadsheet.account.ThrottledAuthenticationProvider;
-import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.web.SecurityHeaders;
 import org.broadsheet.shared.web.ContinuePaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
@@ -43,6 +43,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
 
 /**
  * Access rules and security headers for the whole site, in one place. Readers' pages are public; the account
@@ -144,8 +145,9 @@ class SecurityConfig {
 
     /** Marks the sessions of an account whose roles changed, and refreshes them (see the filter above). */
     @Bean
-    FreshRoles freshRoles(SessionRegistry sessionRegistry, AccountUserDetailsService users, OtherInstances others) {
-        return new FreshRoles(sessionRegistry, users, others);
+    FreshRoles freshRoles(SessionRegistry sessionRegistry, AccountUserDetailsService users,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sharedSessions) {
+        return new FreshRoles(sessionRegistry, users, sharedSessions.getIfAvailable());
     }
 
     /** Tells the session registry when sessions end, so that it does not keep them. */

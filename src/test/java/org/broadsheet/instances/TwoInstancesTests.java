@@ -251,6 +251,11 @@ class TwoInstancesTests {
         assertThat(saved.statusCode()).isEqualTo(302);
 
         assertThat(reader.get(b, "/admin/moderation").statusCode()).as("a moderator now, on B").isEqualTo(200);
+
+        // Demoted on B: the very next request on A is refused, with no message between the instances to wait for.
+        assertThat(admin.submit(b, "/admin/users/" + id, "form.roles-form", Map.of("roles", List.of())).statusCode()).isEqualTo(302);
+        assertThat(reader.get(a, "/admin/moderation").statusCode()).as("a reader again, on A").isEqualTo(403);
+        assertThat(reader.get(b, "/").statusCode()).as("still signed in").isEqualTo(200);
     }
 
     @Test
