@@ -23,6 +23,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
+import org.broadsheet.shared.ContentChangedEvent;
+
 /**
  * An article. Its associations are only walked when it is written; pages read it through projections
  * in {@link ArticleRepository} so that the number of statements per page stays constant.
@@ -287,9 +289,32 @@ class Article {
      */
     record Listing(ArticleStatus status, Instant publishedAt, Long primarySectionId, Set<Long> furtherSectionIds,
             List<Long> authorIds, Set<Long> tagIds) {
+
+        /** Where an article in no list stands (a draft or a scheduled article, or one not saved yet). */
+        static final Listing UNLISTED = new Listing(null, null, null, Set.of(), List.of(), Set.of());
+
+        /**
+         * What readers' pages a change of the article from this listing to {@code after} touches: none but its
+         * own when it is in no list before or after, its pages and cards when it stays where it was in them, and
+         * every list when it joined, left or moved in them.
+         */
+        ContentChangedEvent changeTo(long articleId, Listing after) {
+            if (equals(UNLISTED) && after.equals(UNLISTED)) {
+                return ContentChangedEvent.ofUnlistedArticle(articleId);
+            }
+            return ContentChangedEvent.ofArticle(articleId, !equals(after));
+        }
     }
 
+    /**
+     * Where the article is in readers' lists, to tell whether a change moved it there. Every article in none (a
+     * draft, or scheduled, which joins the lists when the publishing job publishes it) has the same, so that
+     * editing a draft changes no list.
+     */
     Listing listing() {
+        if (status != ArticleStatus.PUBLISHED) {
+            return Listing.UNLISTED;
+        }
         return new Listing(status, publishedAt, primarySectionId, new LinkedHashSet<>(furtherSectionIds),
                 authors.stream().map(Author::getId).toList(),
                 tags.stream().map(Tag::getId).collect(Collectors.toSet()));

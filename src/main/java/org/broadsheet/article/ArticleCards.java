@@ -64,9 +64,13 @@ public class ArticleCards {
 
     /** The article's address; a draft, which has no publication time yet, at the address it would have today. */
     String url(Article article) {
-        Section section = sections.tree().byId(article.getPrimarySectionId());
-        Instant published = article.getPublishedAt() != null ? article.getPublishedAt() : clock.instant();
-        return ArticleUrls.path(section.getSlug(), published, site.zone(), article.getSlug());
+        return url(article.getPrimarySectionId(), article.getPublishedAt(), article.getSlug());
+    }
+
+    String url(Long primarySectionId, Instant publishedAt, String slug) {
+        Section section = sections.tree().byId(primarySectionId);
+        Instant published = publishedAt != null ? publishedAt : clock.instant();
+        return ArticleUrls.path(section.getSlug(), published, site.zone(), slug);
     }
 
     List<ArticleCard> cards(List<Article> list) {

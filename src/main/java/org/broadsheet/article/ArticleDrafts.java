@@ -96,7 +96,7 @@ public class ArticleDrafts {
         Instant now = clock.instant();
         Article article;
         ArticleStatus before;
-        Article.Listing listedBefore = null;
+        Article.Listing listedBefore = Article.Listing.UNLISTED;
         if (id == null) {
             article = new Article(DraftWriter.slugFor(draft, now), now);
             before = null;

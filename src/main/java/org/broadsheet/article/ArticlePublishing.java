@@ -113,6 +113,6 @@ class ArticlePublishing {
             String detail = after == ArticleStatus.DRAFT ? null : datelines.of(article.getPublishedAt()).display();
             events.publishEvent(new AuditEvent(editor, action, article.getHeadline(), detail));
         }
-        events.publishEvent(ContentChangedEvent.ofArticle(article.getId(), !article.listing().equals(listedBefore)));
+        events.publishEvent(listedBefore.changeTo(article.getId(), article.listing()));
     }
 }

@@ -120,6 +120,16 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select t.id from Article a join a.tags t where a.id = :id")
     List<Long> findTagIds(@Param("id") long articleId);
 
+    /** An article as a sitemap lists it: enough for its address and its last change. */
+    record SitemapRow(long id, String slug, Long sectionId, Instant publishedAt, Instant updatedAt) {
+    }
+
+    @Query("select new org.broadsheet.article.ArticleRepository$SitemapRow(a.id, a.slug, a.primarySectionId,"
+            + " a.publishedAt, a.updatedAt) from Article a where " + VISIBLE
+            + " and a.publishedAt >= :from and a.publishedAt < :to order by a.publishedAt desc, a.id desc")
+    List<SitemapRow> findSitemapRows(@Param("from") Instant from, @Param("to") Instant to, @Param("now") Instant now,
+            Pageable pageable);
+
     @Query("select a from Article a where " + VISIBLE + " and a.publishedAt >= :since order by a.publishedAt desc")
     List<Article> findVisibleSince(@Param("since") Instant since, @Param("now") Instant now);
 

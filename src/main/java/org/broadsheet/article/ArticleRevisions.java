@@ -11,7 +11,6 @@ import org.broadsheet.article.EditingViews.RevisionDiff;
 import org.broadsheet.article.EditingViews.RevisionRow;
 import org.broadsheet.article.EditingViews.Saved;
 import org.broadsheet.article.Views.Lead;
-import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.Datelines;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -102,7 +101,7 @@ public class ArticleRevisions {
         Article saved = articles.saveAndFlush(article);
         media.record(saved);
         snapshots.keep(saved, restored, editor, now, "restored:" + number);
-        events.publishEvent(ContentChangedEvent.ofArticle(id, !saved.listing().equals(listedBefore)));
+        events.publishEvent(listedBefore.changeTo(id, saved.listing()));
         return new Saved(id, ArticleService.deskStatus(saved, now));
     }
 

@@ -61,6 +61,14 @@ public record ContentChangedEvent(Set<String> tags) {
     }
 
     /**
+     * An editor changed an article that readers see nowhere, before and after (a draft, or scheduled): only its
+     * own pages, which readers are not served.
+     */
+    public static ContentChangedEvent ofUnlistedArticle(long id) {
+        return new ContentChangedEvent(Set.of(article(id), conversation(id)));
+    }
+
+    /**
      * The threads under the article changed; when their number changed too, so did its cards and the front
      * page's most discussed.
      */

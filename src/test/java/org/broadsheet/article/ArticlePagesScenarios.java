@@ -5,7 +5,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -16,10 +20,13 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.broadsheet.shared.SiteProperties;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -48,6 +55,12 @@ abstract class ArticlePagesScenarios {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    ArticleRepository articleRepository;
+
+    @Autowired
+    SiteProperties site;
 
     ArticleTestData data;
     Statistics statistics;
@@ -242,5 +255,79 @@ abstract class ArticlePagesScenarios {
         // and when other tests of this database left comments of the last day, their cards, bylines and the
         // editors' picks among their comments.
         assertThat(statementsFor("/")).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void shouldListEveryArticleInTheSitemapOfItsMonthAndNameEveryMonthInTheIndex() throws Exception {
+        int year = 1901 + java.util.concurrent.ThreadLocalRandom.current().nextInt(80); // no other test's months
+        ZoneId london = ZoneId.of("Europe/London");
+        String section = data.section(null);
+        String author = data.author();
+        // 00:30 on 1 June in London is 23:30 on 31 May in UTC: the month is the one in the article's address.
+        long lateMay = data.article(section, author)
+                .publishedAt(LocalDateTime.of(year, 5, 31, 23, 30).atZone(london).toInstant()).save();
+        long firstOfJune = data.article(section, author)
+                .publishedAt(LocalDateTime.of(year, 6, 1, 0, 30).atZone(london).toInstant()).save();
+        Instant corrected = LocalDateTime.of(year, 7, 2, 9, 0).atZone(london).toInstant();
+        long midJune = data.article(section, author)
+                .publishedAt(LocalDateTime.of(year, 6, 10, 12, 0).atZone(london).toInstant()).updatedAt(corrected)
+                .save();
+        long lateJune = data.article(section, author)
+                .publishedAt(LocalDateTime.of(year, 6, 20, 8, 0).atZone(london).toInstant()).save();
+        data.article(section, author).draft().save(); // in no sitemap
+
+        List<String[]> index = xml("/sitemap.xml").select("sitemap").stream()
+                .map(e -> new String[] { path(e.selectFirst("loc").text()),
+                        e.selectFirst("lastmod") == null ? null : e.selectFirst("lastmod").text() })
+                .toList();
+        List<String> files = index.stream().map(e -> e[0]).toList();
+        assertThat(files.get(0)).isEqualTo("/sitemaps/pages.xml");
+        String june = "/sitemaps/" + year + "-06.xml";
+        String may = "/sitemaps/" + year + "-05.xml";
+        assertThat(files).containsSubsequence(june, may).doesNotContain("/sitemaps/" + year + "-07.xml");
+        assertThat(files.indexOf(may)).isEqualTo(files.indexOf(june) + 1); // newest first, no month between
+        assertThat(Instant.parse(index.get(files.indexOf(june))[1])).isEqualTo(corrected);
+
+        assertThat(locs(june)).containsExactly(urlOf(lateJune), urlOf(midJune), urlOf(firstOfJune));
+        assertThat(xml(june).select("url").get(1).selectFirst("lastmod").text())
+                .isEqualTo(corrected.toString());
+        assertThat(locs(may)).containsExactly(urlOf(lateMay));
+        assertThat(xml("/sitemaps/pages.xml").select("url > loc").stream().map(e -> path(e.text())))
+                .startsWith("/").contains("/corrections");
+        for (String missing : List.of("/sitemaps/" + year + "-04.xml", "/sitemaps/" + year + "-13.xml",
+                june + "?part=2", june + "?part=0")) {
+            mvc.perform(get(missing)).andExpect(status().isNotFound());
+        }
+        sectionTrees.forgetSections();
+        mvc.perform(get(june)).andExpect(status().isOk());
+        statistics.clear();
+        mvc.perform(get(june)).andExpect(status().isOk());
+        assertThat(statistics.getPrepareStatementCount()).as("a month's sitemap is one statement").isEqualTo(1);
+
+        // Two to a file: June fills two files, the second holding the oldest.
+        Sitemaps twoToAFile = new Sitemaps(articleRepository, articleCards, JdbcClient.create(jdbc), site,
+                Clock.systemUTC(), 2);
+        YearMonth juneMonth = YearMonth.of(year, 6);
+        assertThat(twoToAFile.months()).filteredOn(m -> m.month().equals(juneMonth)).singleElement()
+                .satisfies(m -> assertThat(m.files(twoToAFile.perFile())).isEqualTo(2))
+                .satisfies(m -> assertThat(m.articles()).isEqualTo(3));
+        assertThat(twoToAFile.month(juneMonth, 1)).extracting(SitemapEntry::path)
+                .containsExactly(urlOf(lateJune), urlOf(midJune));
+        assertThat(twoToAFile.month(juneMonth, 2)).extracting(SitemapEntry::path).containsExactly(urlOf(firstOfJune));
+        assertThat(twoToAFile.month(juneMonth, 3)).isEmpty();
+    }
+
+    private Document xml(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "", Parser.xmlParser());
+    }
+
+    private List<String> locs(String sitemap) throws Exception {
+        return xml(sitemap).select("url > loc").stream().map(e -> path(e.text())).toList();
+    }
+
+    private static String path(String absolute) {
+        java.net.URI uri = java.net.URI.create(absolute);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

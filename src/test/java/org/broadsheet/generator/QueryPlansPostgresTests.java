@@ -41,8 +41,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Runs {@code EXPLAIN} on every statement that each benchmarked page sends with the page cache off (front page,
- * the busiest article, a quiet article, the deepest page of the deepest section, search, the busiest article
- * signed in, posting a comment) and fails on a sequential scan of a big table; an article page costs the same
+ * the busiest article, a quiet article, the deepest page of the deepest section, search, the sitemap index and
+ * the newest month's sitemap, the busiest article signed in, posting a comment) and fails on a sequential scan of a big table; an article page costs the same
  * statements whatever its number of comments. The plans are written to {@code target/query-plans.md}.
  * <p>
  * On the small generated data PostgreSQL rightly prefers scanning small tables, so the plans are made with
@@ -101,6 +101,10 @@ class QueryPlansPostgresTests {
                 page(() -> site.get("/sections/news?page=" + deepPage)));
         pages.put("search for a name /search?q=Ada+Okoro", page(() -> site.get("/search?q=Ada+Okoro")));
         pages.put("search for a common word /search?q=harbour", page(() -> site.get("/search?q=harbour")));
+        pages.put("sitemap index /sitemap.xml", page(() -> site.get("/sitemap.xml")));
+        String newestMonth = "/sitemaps/" + text("SELECT to_char(max(published_at) AT TIME ZONE 'Europe/London',"
+                + " 'YYYY-MM') FROM article WHERE status = 'PUBLISHED' AND published_at <= now()") + ".xml";
+        pages.put("the newest month's sitemap " + newestMonth, page(() -> site.get(newestMonth)));
         site.signIn("reader7", DataGenerator.PASSWORD);
         site.get(busiest);
         pages.put("signed-in article with 500 comments", page(() -> site.get(busiest)));

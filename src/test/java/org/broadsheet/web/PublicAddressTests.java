@@ -38,7 +38,8 @@ class PublicAddressTests {
         assertThat(get("/robots.txt", "127.0.0.1:" + port)).contains("Sitemap: " + self + "/sitemap.xml");
         assertThat(get("/rss", "127.0.0.1:" + port)).contains("<link>" + self + "/</link>")
                 .doesNotContain("localhost:8080");
-        assertThat(get("/sitemap.xml", "127.0.0.1:" + port)).contains("<loc>" + self + "/</loc>");
+        assertThat(get("/sitemap.xml", "127.0.0.1:" + port)).contains("<loc>" + self + "/sitemaps/pages.xml</loc>");
+        assertThat(get("/sitemaps/pages.xml", "127.0.0.1:" + port)).contains("<loc>" + self + "/</loc>");
     }
 
     @Test

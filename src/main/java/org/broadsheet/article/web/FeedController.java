@@ -3,12 +3,15 @@ package org.broadsheet.article.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.broadsheet.article.ArticleLists;
 import org.broadsheet.article.SectionTrees;
+import org.broadsheet.article.SitemapEntry;
 import org.broadsheet.article.Sitemaps;
 import org.broadsheet.article.FeedScope;
 import org.broadsheet.article.Views.ArticleCard;
@@ -19,11 +22,13 @@ import org.broadsheet.shared.SiteProperties;
 import org.broadsheet.pages.CacheablePage;
 import org.broadsheet.pages.PageTags;
 import org.broadsheet.shared.ContentChangedEvent;
+import org.broadsheet.shared.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * RSS feeds of the site, a section or an author; the sitemaps; robots.txt.
@@ -78,14 +83,47 @@ class FeedController {
                 "The latest from " + name + " at " + site.name(), path + "/rss"), items);
     }
 
+    /** The sitemap index: the site's own pages, then every month that has articles, newest first. */
     @GetMapping(FeedWriter.SITEMAP_PATH)
-    ResponseEntity<byte[]> sitemap() {
+    ResponseEntity<byte[]> sitemapIndex() {
+        List<FeedWriter.SitemapFile> files = new ArrayList<>();
+        files.add(new FeedWriter.SitemapFile(FeedWriter.PAGES_SITEMAP_PATH, null));
+        for (Sitemaps.SitemapMonth month : sitemaps.months()) {
+            for (int part = 1; part <= month.files(sitemaps.perFile()); part++) {
+                files.add(new FeedWriter.SitemapFile(FeedWriter.monthPath(month.month(), part),
+                        month.lastModified()));
+            }
+        }
+        PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
+        return ResponseEntity.ok().contentType(XML).body(writer.sitemapIndex(files));
+    }
+
+    @GetMapping(FeedWriter.PAGES_SITEMAP_PATH)
+    ResponseEntity<byte[]> pagesSitemap() {
         List<String> pages = new ArrayList<>();
         pages.add("/");
         sections.navigation().forEach(section -> pages.add(section.url()));
         pages.add("/corrections");
+        PageTags.add(ContentChangedEvent.LISTS);
+        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, List.of()));
+    }
+
+    /** A month's articles ({@code 2021-05}), newest first; 404 for a month or part without any. */
+    @GetMapping("/sitemaps/{month:\\d{4}-\\d{2}}.xml")
+    ResponseEntity<byte[]> monthSitemap(@PathVariable String month,
+            @RequestParam(name = "part", defaultValue = "1") int part) {
+        YearMonth which;
+        try {
+            which = YearMonth.parse(month);
+        } catch (DateTimeParseException notAMonth) {
+            throw new NotFoundException("sitemap " + month);
+        }
+        List<SitemapEntry> entries = sitemaps.month(which, part);
+        if (entries.isEmpty()) {
+            throw new NotFoundException("sitemap " + month + " part " + part);
+        }
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
-        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, sitemaps.sitemap()));
+        return ResponseEntity.ok().contentType(XML).body(writer.sitemap(List.of(), entries));
     }
 
     @GetMapping(FeedWriter.NEWS_SITEMAP_PATH)

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,6 +32,7 @@ final class FeedWriter {
     static final String NEWS_LANGUAGE = "en";
     static final String SITEMAP_PATH = "/sitemap.xml";
     static final String NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+    static final String PAGES_SITEMAP_PATH = "/sitemaps/pages.xml";
     static final List<String> DISALLOWED = List.of("/admin/", "/account/", "/search");
 
     private static final String ENCODING = "UTF-8";
@@ -105,6 +107,31 @@ final class FeedWriter {
     }
 
     /** The front page, the given section pages and every article with its last change. */
+    /** One file a sitemap index names: its site path and, where known, when what it lists last changed. */
+    record SitemapFile(String path, Instant lastModified) {
+    }
+
+    /** The path of a month's sitemap: {@code /sitemaps/2021-05.xml}, with {@code ?part=2} for its second file. */
+    static String monthPath(YearMonth month, int part) {
+        return "/sitemaps/" + month + ".xml" + (part == 1 ? "" : "?part=" + part);
+    }
+
+    byte[] sitemapIndex(List<SitemapFile> files) {
+        return xml(xml -> {
+            xml.writeStartElement("sitemapindex");
+            xml.writeDefaultNamespace(SITEMAP);
+            for (SitemapFile file : files) {
+                xml.writeStartElement("sitemap");
+                element(xml, "loc", address.absolute(file.path()));
+                if (file.lastModified() != null) {
+                    element(xml, "lastmod", w3c(file.lastModified()));
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        });
+    }
+
     byte[] sitemap(List<String> pagePaths, List<SitemapEntry> articles) {
         return xml(xml -> {
             xml.writeStartElement("urlset");

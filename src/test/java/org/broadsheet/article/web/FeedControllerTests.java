@@ -1,9 +1,11 @@
 package org.broadsheet.article.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -292,30 +295,70 @@ class FeedControllerTests {
     // ---------------------------------------------------------------- sitemaps
 
     @Test
-    void shouldListFrontPageSectionsAndArticlesInSitemap() throws Exception {
-        when(sectionTrees.navigation()).thenReturn(List.of(WORLD, SPORT));
-        when(sitemaps.sitemap()).thenReturn(List.of(
-                new SitemapEntry("/world/2021/05/06/fight", NASTY, Instant.parse("2021-05-06T16:24:00.123Z"),
-                        Instant.parse("2021-05-06T10:00:00Z")),
-                new SitemapEntry("/sport/2021/05/05/match", "Match", Instant.parse("2021-05-05T08:00:00Z"),
-                        Instant.parse("2021-05-05T08:00:00Z"))));
+    void shouldNameThePagesSitemapAndEveryFileOfEveryMonthInTheSitemapIndex() throws Exception {
+        when(sitemaps.perFile()).thenReturn(Sitemaps.PER_FILE);
+        when(sitemaps.months()).thenReturn(List.of(
+                new Sitemaps.SitemapMonth(YearMonth.of(2021, 5), 50_001, Instant.parse("2021-05-06T16:24:00.123Z")),
+                new Sitemaps.SitemapMonth(YearMonth.of(2021, 4), 50_000, Instant.parse("2021-04-30T08:00:00Z"))));
 
         MvcResult result = mvc.perform(get("/sitemap.xml")).andExpect(status().isOk())
-                .andExpect(content().contentType("application/xml;charset=UTF-8")).andReturn();
+                .andExpect(content().contentType("application/xml;charset=UTF-8"))
+                .andExpect(request().attribute(CACHEABLE, true)).andReturn();
+
+        Xml index = Xml.parse(result);
+        assertThat(index.texts("/sm:sitemapindex/sm:sitemap/sm:loc")).containsExactly(
+                BASE + "/sitemaps/pages.xml", BASE + "/sitemaps/2021-05.xml", BASE + "/sitemaps/2021-05.xml?part=2",
+                BASE + "/sitemaps/2021-04.xml");
+        assertThat(index.texts("/sm:sitemapindex/sm:sitemap/sm:lastmod")).containsExactly(
+                "2021-05-06T16:24:00Z", "2021-05-06T16:24:00Z", "2021-04-30T08:00:00Z");
+        verify(sitemaps, never()).month(any(), anyInt());
+    }
+
+    @Test
+    void shouldListFrontPageSectionsAndCorrectionsInThePagesSitemap() throws Exception {
+        when(sectionTrees.navigation()).thenReturn(List.of(WORLD, SPORT));
+
+        Xml pages = Xml.parse(mvc.perform(get("/sitemaps/pages.xml")).andExpect(status().isOk())
+                .andExpect(content().contentType("application/xml;charset=UTF-8")).andReturn());
+
+        assertThat(pages.texts("/sm:urlset/sm:url/sm:loc")).containsExactly(BASE + "/", BASE + "/sections/world",
+                BASE + "/sections/sport", BASE + "/corrections");
+        verify(sitemaps, never()).months();
+    }
+
+    @Test
+    void shouldListAMonthsArticlesWithTheirLastChangeInItsSitemap() throws Exception {
+        when(sitemaps.month(YearMonth.of(2021, 5), 2)).thenReturn(List.of(
+                new SitemapEntry("/world/2021/05/06/fight", null, Instant.parse("2021-05-06T16:24:00.123Z"),
+                        Instant.parse("2021-05-06T10:00:00Z")),
+                new SitemapEntry("/sport/2021/05/05/match", null, Instant.parse("2021-05-05T08:00:00Z"),
+                        Instant.parse("2021-05-05T08:00:00Z"))));
+
+        MvcResult result = mvc.perform(get("/sitemaps/2021-05.xml?part=2")).andExpect(status().isOk())
+                .andExpect(content().contentType("application/xml;charset=UTF-8"))
+                .andExpect(request().attribute(CACHEABLE, true)).andReturn();
 
         Xml sitemap = Xml.parse(result);
-        assertThat(sitemap.texts("/sm:urlset/sm:url/sm:loc")).containsExactly(BASE + "/", BASE + "/sections/world",
-                BASE + "/sections/sport", BASE + "/corrections", BASE + "/world/2021/05/06/fight",
+        assertThat(sitemap.texts("/sm:urlset/sm:url/sm:loc")).containsExactly(BASE + "/world/2021/05/06/fight",
                 BASE + "/sport/2021/05/05/match");
         assertThat(sitemap.texts("/sm:urlset/sm:url/sm:lastmod"))
                 .containsExactly("2021-05-06T16:24:00Z", "2021-05-05T08:00:00Z");
     }
 
     @Test
+    void shouldAnswerNotFoundForAMonthOrPartWithoutArticlesAndForWhatIsNoMonth() throws Exception {
+        when(sitemaps.month(any(), anyInt())).thenReturn(List.of());
+
+        mvc.perform(get("/sitemaps/2021-05.xml")).andExpect(status().isNotFound());
+        mvc.perform(get("/sitemaps/2021-05.xml?part=3")).andExpect(status().isNotFound());
+        mvc.perform(get("/sitemaps/2021-13.xml")).andExpect(status().isNotFound());
+        mvc.perform(get("/sitemaps/2021-5.xml")).andExpect(status().isNotFound());
+        mvc.perform(get("/sitemaps/2021-05.xml?part=second")).andExpect(status().isBadRequest());
+        verify(sitemaps, times(2)).month(any(), anyInt()); // the two months that are months
+    }
+
+    @Test
     void shouldListOnlyRecentArticlesInNewsSitemap() throws Exception {
-        when(sitemaps.sitemap()).thenReturn(List.of(
-                new SitemapEntry("/world/2021/05/06/fight", NASTY, NOW, NOW),
-                new SitemapEntry("/world/2019/01/01/old", "Old", NOW, NOW)));
         when(sitemaps.newsSitemap()).thenReturn(List.of(new SitemapEntry("/world/2021/05/06/fight", NASTY,
                 Instant.parse("2021-05-06T16:24:00Z"), Instant.parse("2021-05-06T16:24:00Z"))));
 
@@ -329,7 +372,7 @@ class FeedControllerTests {
         assertThat(news.text(item + "/news:publication/news:language")).isEqualTo("en");
         assertThat(news.text(item + "/news:publication_date")).isEqualTo("2021-05-06T16:24:00Z");
         assertThat(news.text(item + "/news:title")).isEqualTo(NASTY);
-        verify(sitemaps, never()).sitemap();
+        verify(sitemaps, never()).months();
     }
 
     // ---------------------------------------------------------------- robots.txt
