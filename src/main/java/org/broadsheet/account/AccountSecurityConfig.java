@@ -1,10 +1,14 @@
 package org.broadsheet.account;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,6 +42,17 @@ public class AccountSecurityConfig {
     SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<?>> sharedSessions) {
         FindByIndexNameSessionRepository<?> shared = sharedSessions.getIfAvailable();
         return shared == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(shared);
+    }
+
+    /**
+     * Spring Security's events of sign-ins, with one of the site's own: a sign-in the throttle refused before any
+     * password was checked, which Spring Security would otherwise publish no event for ({@link SignInCounters}).
+     */
+    @Bean
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(Map.of(SignInThrottledException.class, SignInThrottledEvent.class));
+        return publisher;
     }
 
     @Bean

@@ -10,10 +10,10 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Counts sign-ins with a name and password ({@value #SIGN_INS}, tagged {@code outcome=success} or
- * {@code failure}), from Spring Security's authentication events. An attempt the throttle refuses before any
- * password is checked is not counted (Spring Security publishes no event for it), nor is a session restored from a
- * "keep me signed in" cookie, which happens on every new session.
+ * Counts sign-ins with a name and password ({@value #SIGN_INS}, tagged {@code outcome=success}, {@code failure},
+ * or {@code throttled} for an attempt the throttle refused before any password was checked), from Spring
+ * Security's authentication events ({@link SignInThrottledEvent} for the throttled). A session restored from a
+ * "keep me signed in" cookie, which happens on every new session, is not counted.
  */
 @Component
 class SignInCounters {
@@ -22,10 +22,12 @@ class SignInCounters {
 
     private final Counter succeeded;
     private final Counter failed;
+    private final Counter throttled;
 
     SignInCounters(MeterRegistry meters) {
         this.succeeded = counter(meters, "success");
         this.failed = counter(meters, "failure");
+        this.throttled = counter(meters, "throttled");
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
@@ -42,7 +44,9 @@ class SignInCounters {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+        if (event instanceof SignInThrottledEvent) {
+            throttled.increment();
+        } else if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
             failed.increment();
         }
     }

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.shared.AfterCommit;
+import org.broadsheet.shared.CaffeineCaches;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.OtherInstances;
 import org.springframework.beans.factory.annotation.Value;
@@ -192,16 +193,11 @@ class ListingMarks {
 
         @Bean
         CacheManagerCustomizer<CaffeineCacheManager> listingMarksCache() {
-            return manager -> manager.registerCustomCache(CACHE, objects(Caffeine.newBuilder()
+            return CaffeineCaches.register(CACHE, Caffeine.newBuilder()
                     .maximumSize(1_000)
                     .expireAfterWrite(LIFETIME)
                     .recordStats()
-                    .build()));
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Cache<Object, Object> objects(Cache<?, ?> cache) {
-            return (Cache<Object, Object>) cache;
+                    .build());
         }
     }
 }

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.comment.CommentViews.CommentView;
 import org.broadsheet.comment.CommentViews.ThreadView;
+import org.broadsheet.shared.CaffeineCaches;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.SiteProperties;
@@ -131,17 +132,12 @@ class ThreadPages {
         @Bean
         CacheManagerCustomizer<CaffeineCacheManager> threadsCache(SiteProperties site) {
             Duration ttl = site.pageCacheTtl();
-            return manager -> manager.registerCustomCache(CACHE, objects(Caffeine.newBuilder()
+            return CaffeineCaches.register(CACHE, Caffeine.newBuilder()
                     .maximumWeight(Math.max(1, site.pageCacheSize().toBytes() / 4))
                     .weigher((Key key, Threads value) -> value.weight())
                     .expireAfterWrite(ttl.isZero() ? Duration.ofMillis(1) : ttl)
                     .recordStats()
-                    .build()));
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Cache<Object, Object> objects(Cache<?, ?> cache) {
-            return (Cache<Object, Object>) cache;
+                    .build());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.broadsheet.pages;
 
 import java.time.Clock;
 
+import org.broadsheet.shared.CaffeineCaches;
 import org.broadsheet.shared.ContentChangedEvent;
 import org.broadsheet.shared.OtherInstances;
 import org.broadsheet.shared.SiteProperties;
@@ -41,10 +42,8 @@ class PageCacheConfig {
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
     CacheManagerCustomizer<CaffeineCacheManager> pagesCache(PageCache cache) {
-        return manager -> manager.registerCustomCache(PageCache.CACHE,
-                (com.github.benmanes.caffeine.cache.Cache<Object, Object>) (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.nativeCache());
+        return CaffeineCaches.register(PageCache.CACHE, cache.nativeCache());
     }
 
     @Bean

@@ -44,10 +44,7 @@ class WebConfig implements WebMvcConfigurer {
     /** The request's id (see RequestIds), first of all, so that every line logged for the request carries it. */
     @Bean
     FilterRegistrationBean<RequestIds> requestIds() {
-        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-        return registration;
+        return RequestIds.registration();
     }
 
     /** Takes the request's id out of the logging context when the container is done with the request. */

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.broadsheet.support.MutableClock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,9 @@ class SignInThrottleTests {
     }
 
     @Test
-    void shouldRefuseEvenTheRightPasswordAfterFiveWrongOnes() throws Exception {
+    void shouldRefuseEvenTheRightPasswordAfterFiveWrongOnes(@Autowired MeterRegistry meters) throws Exception {
+        double failedBefore = signIns(meters, "failure");
+        double throttledBefore = signIns(meters, "throttled");
         for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
             signIn(username, "wrong-guess-" + i).andExpect(redirectedUrl("/login?error"));
         }
@@ -83,6 +86,9 @@ class SignInThrottleTests {
 
         signIn(username, PASSWORD, DEFAULT_ADDRESS, session).andExpect(redirectedUrl("/login?throttled"))
                 .andExpect(unauthenticated());
+        assertThat(signIns(meters, "failure") - failedBefore).as("wrong passwords counted")
+                .isEqualTo(SignInThrottle.PER_ACCOUNT);
+        assertThat(signIns(meters, "throttled") - throttledBefore).as("the refused attempt counted").isEqualTo(1);
 
         Document page = signInPage("throttled", session);
         assertThat(page.select("main [role=alert]").text()).startsWith("Too many failed attempts");
@@ -281,5 +287,9 @@ class SignInThrottleTests {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static double signIns(MeterRegistry meters, String outcome) {
+        return meters.get(SignInCounters.SIGN_INS).tag("outcome", outcome).counter().count();
     }
 }

@@ -84,7 +84,13 @@ class ManagementPortTests {
             HttpResponse<String> response = get(managementPort, probe);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
+            assertThat(response.headers().firstValue("X-Request-Id")).as("%s has a request id", probe).isPresent();
         }
+        // The management port's own context carries the request id too: the proxy's is kept.
+        HttpResponse<String> probed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/health/readiness")).header("X-Request-Id", "probe-7f3a").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probed.headers().firstValue("X-Request-Id")).hasValue("probe-7f3a");
     }
 
     @Test
