@@ -19,8 +19,13 @@ start_demo_site() {
 
 busiest_article() {
     local url
-    for url in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's/<[^>]*>//g'); do
-        if curl -s "$url" | grep -q 'class="count">(500)<'; then echo "$url"; return 0; fi
+    local sitemap
+    # The sitemap index names a sitemap per month, newest first; the demo's articles are in the last few.
+    for sitemap in $(curl -s "$base/sitemap.xml" | grep -o '<loc>[^<]*/sitemaps/[0-9-]*\.xml</loc>' \
+            | sed 's/<[^>]*>//g' | head -24); do
+        for url in $(curl -s "$sitemap" | grep -o '<loc>[^<]*</loc>' | sed 's/<[^>]*>//g'); do
+            if curl -s "$url" | grep -q 'class="count">(500)<'; then echo "$url"; return 0; fi
+        done
     done
     echo "the demo article with 500 comments was not found" >&2
     return 1

@@ -133,8 +133,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where " + VISIBLE + " and a.publishedAt >= :since order by a.publishedAt desc")
     List<Article> findVisibleSince(@Param("since") Instant since, @Param("now") Instant now);
 
-    @Query("select max(coalesce(a.updatedAt, a.publishedAt)) from Article a where " + VISIBLE)
-    Optional<Instant> findLastChange(@Param("now") Instant now);
+    @Query("select min(a.publishedAt) from Article a where " + VISIBLE)
+    Optional<Instant> findFirstPublication(@Param("now") Instant now);
 
     /** Adds {@code delta} to the article's comment count in one statement, so concurrent comments all count. */
     @Modifying(flushAutomatically = true)

@@ -28,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * RSS feeds of the site, a section or an author; the sitemaps; robots.txt.
@@ -86,15 +85,10 @@ class FeedController {
     /** The sitemap index: the site's own pages, then every month that has articles, newest first. */
     @GetMapping(FeedWriter.SITEMAP_PATH)
     ResponseEntity<byte[]> sitemapIndex() {
-        List<FeedWriter.SitemapFile> files = new ArrayList<>();
-        files.add(new FeedWriter.SitemapFile(FeedWriter.PAGES_SITEMAP_PATH, null));
-        for (Sitemaps.SitemapMonth month : sitemaps.months()) {
-            for (int part = 1; part <= month.files(sitemaps.perFile()); part++) {
-                files.add(new FeedWriter.SitemapFile(FeedWriter.monthPath(month.month(), part),
-                        month.lastModified()));
-            }
-        }
-        PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
+        List<String> files = new ArrayList<>();
+        files.add(FeedWriter.PAGES_SITEMAP_PATH);
+        sitemaps.months().forEach(month -> files.add(FeedWriter.monthPath(month)));
+        PageTags.add(ContentChangedEvent.LISTS);
         return ResponseEntity.ok().contentType(XML).body(writer.sitemapIndex(files));
     }
 
@@ -108,19 +102,18 @@ class FeedController {
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(pages, List.of()));
     }
 
-    /** A month's articles ({@code 2021-05}), newest first; 404 for a month or part without any. */
+    /** A month's articles ({@code 2021-05}), newest first; 404 for a month without any. */
     @GetMapping("/sitemaps/{month:\\d{4}-\\d{2}}.xml")
-    ResponseEntity<byte[]> monthSitemap(@PathVariable String month,
-            @RequestParam(name = "part", defaultValue = "1") int part) {
+    ResponseEntity<byte[]> monthSitemap(@PathVariable String month) {
         YearMonth which;
         try {
             which = YearMonth.parse(month);
         } catch (DateTimeParseException notAMonth) {
             throw new NotFoundException("sitemap " + month);
         }
-        List<SitemapEntry> entries = sitemaps.month(which, part);
+        List<SitemapEntry> entries = sitemaps.month(which);
         if (entries.isEmpty()) {
-            throw new NotFoundException("sitemap " + month + " part " + part);
+            throw new NotFoundException("sitemap " + month);
         }
         PageTags.add(ContentChangedEvent.LISTS, ContentChangedEvent.EVERY_ARTICLE);
         return ResponseEntity.ok().contentType(XML).body(writer.sitemap(List.of(), entries));

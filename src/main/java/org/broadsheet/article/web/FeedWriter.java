@@ -107,25 +107,19 @@ final class FeedWriter {
     }
 
     /** The front page, the given section pages and every article with its last change. */
-    /** One file a sitemap index names: its site path and, where known, when what it lists last changed. */
-    record SitemapFile(String path, Instant lastModified) {
+    /** The path of a month's sitemap: {@code /sitemaps/2021-05.xml}. */
+    static String monthPath(YearMonth month) {
+        return "/sitemaps/" + month + ".xml";
     }
 
-    /** The path of a month's sitemap: {@code /sitemaps/2021-05.xml}, with {@code ?part=2} for its second file. */
-    static String monthPath(YearMonth month, int part) {
-        return "/sitemaps/" + month + ".xml" + (part == 1 ? "" : "?part=" + part);
-    }
-
-    byte[] sitemapIndex(List<SitemapFile> files) {
+    /** A sitemap index of these sitemaps (site paths); without {@code lastmod}, which is optional. */
+    byte[] sitemapIndex(List<String> paths) {
         return xml(xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP);
-            for (SitemapFile file : files) {
+            for (String path : paths) {
                 xml.writeStartElement("sitemap");
-                element(xml, "loc", address.absolute(file.path()));
-                if (file.lastModified() != null) {
-                    element(xml, "lastmod", w3c(file.lastModified()));
-                }
+                element(xml, "loc", address.absolute(path));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -295,11 +295,8 @@ class FeedControllerTests {
     // ---------------------------------------------------------------- sitemaps
 
     @Test
-    void shouldNameThePagesSitemapAndEveryFileOfEveryMonthInTheSitemapIndex() throws Exception {
-        when(sitemaps.perFile()).thenReturn(Sitemaps.PER_FILE);
-        when(sitemaps.months()).thenReturn(List.of(
-                new Sitemaps.SitemapMonth(YearMonth.of(2021, 5), 50_001, Instant.parse("2021-05-06T16:24:00.123Z")),
-                new Sitemaps.SitemapMonth(YearMonth.of(2021, 4), 50_000, Instant.parse("2021-04-30T08:00:00Z"))));
+    void shouldNameThePagesSitemapAndEveryMonthsSitemapInTheSitemapIndex() throws Exception {
+        when(sitemaps.months()).thenReturn(List.of(YearMonth.of(2021, 5), YearMonth.of(2021, 3)));
 
         MvcResult result = mvc.perform(get("/sitemap.xml")).andExpect(status().isOk())
                 .andExpect(content().contentType("application/xml;charset=UTF-8"))
@@ -307,11 +304,9 @@ class FeedControllerTests {
 
         Xml index = Xml.parse(result);
         assertThat(index.texts("/sm:sitemapindex/sm:sitemap/sm:loc")).containsExactly(
-                BASE + "/sitemaps/pages.xml", BASE + "/sitemaps/2021-05.xml", BASE + "/sitemaps/2021-05.xml?part=2",
-                BASE + "/sitemaps/2021-04.xml");
-        assertThat(index.texts("/sm:sitemapindex/sm:sitemap/sm:lastmod")).containsExactly(
-                "2021-05-06T16:24:00Z", "2021-05-06T16:24:00Z", "2021-04-30T08:00:00Z");
-        verify(sitemaps, never()).month(any(), anyInt());
+                BASE + "/sitemaps/pages.xml", BASE + "/sitemaps/2021-05.xml", BASE + "/sitemaps/2021-03.xml");
+        assertThat(index.count("/sm:sitemapindex/sm:sitemap/sm:lastmod")).isZero();
+        verify(sitemaps, never()).month(any());
     }
 
     @Test
@@ -328,13 +323,13 @@ class FeedControllerTests {
 
     @Test
     void shouldListAMonthsArticlesWithTheirLastChangeInItsSitemap() throws Exception {
-        when(sitemaps.month(YearMonth.of(2021, 5), 2)).thenReturn(List.of(
+        when(sitemaps.month(YearMonth.of(2021, 5))).thenReturn(List.of(
                 new SitemapEntry("/world/2021/05/06/fight", null, Instant.parse("2021-05-06T16:24:00.123Z"),
                         Instant.parse("2021-05-06T10:00:00Z")),
                 new SitemapEntry("/sport/2021/05/05/match", null, Instant.parse("2021-05-05T08:00:00Z"),
                         Instant.parse("2021-05-05T08:00:00Z"))));
 
-        MvcResult result = mvc.perform(get("/sitemaps/2021-05.xml?part=2")).andExpect(status().isOk())
+        MvcResult result = mvc.perform(get("/sitemaps/2021-05.xml")).andExpect(status().isOk())
                 .andExpect(content().contentType("application/xml;charset=UTF-8"))
                 .andExpect(request().attribute(CACHEABLE, true)).andReturn();
 
@@ -346,15 +341,14 @@ class FeedControllerTests {
     }
 
     @Test
-    void shouldAnswerNotFoundForAMonthOrPartWithoutArticlesAndForWhatIsNoMonth() throws Exception {
-        when(sitemaps.month(any(), anyInt())).thenReturn(List.of());
+    void shouldAnswerNotFoundForAMonthWithoutArticlesAndForWhatIsNoMonth() throws Exception {
+        when(sitemaps.month(any())).thenReturn(List.of());
 
         mvc.perform(get("/sitemaps/2021-05.xml")).andExpect(status().isNotFound());
-        mvc.perform(get("/sitemaps/2021-05.xml?part=3")).andExpect(status().isNotFound());
         mvc.perform(get("/sitemaps/2021-13.xml")).andExpect(status().isNotFound());
         mvc.perform(get("/sitemaps/2021-5.xml")).andExpect(status().isNotFound());
-        mvc.perform(get("/sitemaps/2021-05.xml?part=second")).andExpect(status().isBadRequest());
-        verify(sitemaps, times(2)).month(any(), anyInt()); // the two months that are months
+        mvc.perform(get("/sitemaps/pages-2.xml")).andExpect(status().isNotFound());
+        verify(sitemaps, times(1)).month(any()); // the one that is a month
     }
 
     @Test
