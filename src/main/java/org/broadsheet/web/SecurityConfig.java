@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -141,6 +142,16 @@ class SecurityConfig {
             SecurityHeaders.all().forEach(header -> response.setHeader(header.getKey(), header.getValue()));
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         });
+    }
+
+    /**
+     * No observation (a timer, a span) of each security filter, of authentication or of authorization: about
+     * twenty observations a signed-in request. Boot's observation of the HTTP request still times and counts every
+     * request ({@code http_server_requests_seconds}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Marks the sessions of an account whose roles changed, and refreshes them (see the filter above). */
