@@ -36,12 +36,14 @@ public class AccountSecurityConfig {
     /**
      * Every signed-in session, so that those of an account can be ended when its password changes: this
      * instance's own, or, when sessions are kept in Redis for several instances (Spring Session, in {@code prod}),
-     * every instance's, found there by the account's username.
+     * every instance's, found there by the account's username (the request's own session read from the request:
+     * {@link RequestFirstSessionRegistry}).
      */
     @Bean
     SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<?>> sharedSessions) {
         FindByIndexNameSessionRepository<?> shared = sharedSessions.getIfAvailable();
-        return shared == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(shared);
+        return shared == null ? new SessionRegistryImpl()
+                : new RequestFirstSessionRegistry(new SpringSessionBackedSessionRegistry<>(shared));
     }
 
     /**
