@@ -6,6 +6,7 @@
 #   ./mvnw -q -DskipTests package && bench/scale.sh            # load and generate the databases, then measure
 #   REUSE=1 bench/scale.sh                                     # measure databases made by an earlier run
 #   bench/scale.sh --flat      # only the article with 500 comments, small and full-size sites side by side, in turns
+#   FLAT_PAGE=section bench/scale.sh --flat   # the same for the deepest full page of /sections/news
 #
 # 1. Generates two fresh databases with the generator (java -jar ... --spring.profiles.active=prod,generate):
 #    DB_SMALL (SMALL_ARTICLES=1000 articles, SMALL_COMMENTS=1000 comments, SMALL_ACCOUNTS=500 accounts) and
@@ -94,10 +95,18 @@ start_site() { # DB CACHE_TTL [PORT [PROFILES]]: sets site_pid
     echo "the site did not start on $1:" >&2; tail -5 "$results/site-$1-$2.log" >&2; exit 1
 }
 
+deepest_page() { # DB -> the last full page of /sections/news (at most 10,000)
+    psql -tA -d "$1" -c "WITH RECURSIVE tree AS (SELECT id FROM section WHERE slug = 'news'
+        UNION ALL SELECT s.id FROM section s JOIN tree t ON s.parent_id = t.id)
+        SELECT greatest(1, least(10000, count(*) / 20)) FROM article WHERE status = 'PUBLISHED'
+        AND published_at <= now() AND (primary_section_id IN (SELECT id FROM tree)
+        OR id IN (SELECT article_id FROM article_section WHERE section_id IN (SELECT id FROM tree)))"
+}
+
 # --flat: the article with 500 comments on both databases at once (small on PORT, full on PORT+1), measured in
 # turns, FLAT_ROUNDS times each, cached and then with the page cache off, so that both see the same machine.
 flat() {
-    local ttl cache round data small_pid full_pid busy
+    local ttl cache round data small_pid full_pid busy deep
     for ttl in 60s 0s; do
         cache=$([ "$ttl" = 0s ] && echo "cache-off" || echo "cached")
         start_site "$DB_SMALL" "$ttl" "$PORT"; small_pid=$site_pid
@@ -106,6 +115,11 @@ flat() {
             for data in small full; do
                 base="http://127.0.0.1:$([ "$data" = small ] && echo "$PORT" || echo "$((PORT + 1))")"
                 # Each database has its own address for the article (its section and date differ).
+                if [ "${FLAT_PAGE:-article}" = section ]; then
+                    deep="$(deepest_page "$([ "$data" = small ] && echo "$DB_SMALL" || echo "$DB_FULL")")"
+                    measure "$data" "$cache" "section news page $deep (round $round)" "/sections/news?page=$deep"
+                    continue
+                fi
                 busy="$(curl -s -o /dev/null -w '%{redirect_url}' "$base/news/2000/01/01/$BUSIEST" \
                     | sed 's#^https\?://[^/]*##')"
                 measure "$data" "$cache" "article, 500 comments (round $round)" "$busy"
@@ -173,11 +187,7 @@ run() { # DATA DB CACHE_TTL
     # Comments are posted on the next newest article, so that the busiest keeps its 500 for the next run.
     id="$(psql -tA -d "$db" -c "SELECT id FROM article WHERE slug <> '$slug' AND status = 'PUBLISHED'
         AND comments_open AND published_at <= now() ORDER BY published_at DESC LIMIT 1")"
-    deep_page="$(psql -tA -d "$db" -c "WITH RECURSIVE tree AS (SELECT id FROM section WHERE slug = 'news'
-        UNION ALL SELECT s.id FROM section s JOIN tree t ON s.parent_id = t.id)
-        SELECT greatest(1, least(10000, count(*) / 20)) FROM article WHERE status = 'PUBLISHED'
-        AND published_at <= now() AND (primary_section_id IN (SELECT id FROM tree)
-        OR id IN (SELECT article_id FROM article_section WHERE section_id IN (SELECT id FROM tree)))")"
+    deep_page="$(deepest_page "$db")"
     # (Read whole before grep -q: with pipefail, curl cut short by grep's early exit would fail the check.)
     curl -s "$base$busy" > "$results/page.html"
     grep -q 'class="count">(500)<' "$results/page.html" || { echo "$busy has not 500 comments" >&2; exit 1; }
