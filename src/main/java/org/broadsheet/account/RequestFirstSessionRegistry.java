@@ -43,11 +43,26 @@ final class RequestFirstSessionRegistry implements SessionRegistry {
         }
         Authentication signedIn = context.getAuthentication();
         SessionInformation information = new SessionInformation(signedIn.getName(), sessionId,
-                new Date(session.getLastAccessedTime()));
-        if (Boolean.TRUE.equals(session.getAttribute(EXPIRED))) {
-            information.expireNow();
-        }
-        return information;
+                new Date(session.getLastAccessedTime())) {
+            @Override
+            public void expireNow() {
+                // Ended for every instance, as Spring Session's own would be: the mark is written in Redis.
+                super.expireNow();
+                SessionInformation stored = shared.getSessionInformation(sessionId);
+                if (stored != null) {
+                    stored.expireNow();
+                }
+            }
+        };
+        return Boolean.TRUE.equals(session.getAttribute(EXPIRED)) ? expired(information) : information;
+    }
+
+    /** Marked ended here only: it already is in Redis. */
+    private static SessionInformation expired(SessionInformation information) {
+        SessionInformation ended = new SessionInformation(information.getPrincipal(), information.getSessionId(),
+                information.getLastRequest());
+        ended.expireNow();
+        return ended;
     }
 
     @Override

@@ -290,7 +290,7 @@ class Article {
     record Listing(ArticleStatus status, Instant publishedAt, Long primarySectionId, Set<Long> furtherSectionIds,
             List<Long> authorIds, Set<Long> tagIds) {
 
-        /** Where an article in no list stands (a draft or a scheduled article, or one not saved yet). */
+        /** Where an article in no list stands (a draft, or one not saved yet). */
         static final Listing UNLISTED = new Listing(null, null, null, Set.of(), List.of(), Set.of());
 
         /**
@@ -307,12 +307,12 @@ class Article {
     }
 
     /**
-     * Where the article is in readers' lists, to tell whether a change moved it there. Every article in none (a
-     * draft, or scheduled, which joins the lists when the publishing job publishes it) has the same, so that
-     * editing a draft changes no list.
+     * Where the article is in readers' lists, to tell whether a change moved it there. Every draft has the same, so
+     * that editing a draft changes no list. A scheduled article keeps its own: the publishing job may publish it
+     * while an editor's save of it is under way, and the editor's change must then still refresh the lists.
      */
     Listing listing() {
-        if (status != ArticleStatus.PUBLISHED) {
+        if (status == ArticleStatus.DRAFT) {
             return Listing.UNLISTED;
         }
         return new Listing(status, publishedAt, primarySectionId, new LinkedHashSet<>(furtherSectionIds),

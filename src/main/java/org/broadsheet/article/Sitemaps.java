@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The index costs two statements whatever the number of articles: the first article's time (one probe of the
  * listing index), then, for each month from that one to this one, whether it has an article (one probe each, in
- * one statement). It gives no {@code lastmod} for a month: knowing when anything in it last changed would mean
+ * one statement for up to {@value #MONTHS_A_STATEMENT} months). It gives no {@code lastmod} for a month: knowing when anything in it last changed would mean
  * reading all its articles, and a wrong date would keep crawlers from reading a month again.
  */
 @Service
@@ -39,6 +39,9 @@ public class Sitemaps {
 
     /** The most URLs the sitemap protocol allows in one file. */
     public static final int PER_FILE = 50_000;
+
+    /** Months asked about in one statement, well within the drivers' limits on parameters. */
+    static final int MONTHS_A_STATEMENT = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(Sitemaps.class);
 
@@ -68,19 +71,24 @@ public class Sitemaps {
                 .atZone(zone))); month = month.minusMonths(1)) {
             candidates.add(month);
         }
-        StringJoiner bounds = new StringJoiner(", ");
-        List<Object> parameters = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            bounds.add("(" + i + ", CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))");
-            parameters.add(start(candidates.get(i)));
-            parameters.add(start(candidates.get(i).plusMonths(1)));
+        Set<Integer> withArticles = new HashSet<>();
+        // One statement for up to MONTHS_A_STATEMENT months (83 years): a site with older articles sends more.
+        for (int from = 0; from < candidates.size(); from += MONTHS_A_STATEMENT) {
+            int to = Math.min(candidates.size(), from + MONTHS_A_STATEMENT);
+            StringJoiner bounds = new StringJoiner(", ");
+            List<Object> parameters = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                bounds.add("(" + i + ", CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))");
+                parameters.add(start(candidates.get(i)));
+                parameters.add(start(candidates.get(i).plusMonths(1)));
+            }
+            parameters.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            withArticles.addAll(jdbc.sql("SELECT m.i FROM (VALUES " + bounds
+                    + ") AS m(i, month_start, month_end) WHERE EXISTS (SELECT 1 FROM article a"
+                    + " WHERE a.status = 'PUBLISHED' AND a.published_at >= m.month_start"
+                    + " AND a.published_at < m.month_end AND a.published_at <= ?)")
+                    .params(parameters).query(Integer.class).list());
         }
-        parameters.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        Set<Integer> withArticles = new HashSet<>(jdbc.sql("SELECT m.i FROM (VALUES " + bounds
-                + ") AS m(i, month_start, month_end) WHERE EXISTS (SELECT 1 FROM article a"
-                + " WHERE a.status = 'PUBLISHED' AND a.published_at >= m.month_start"
-                + " AND a.published_at < m.month_end AND a.published_at <= ?)")
-                .params(parameters).query(Integer.class).list());
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (withArticles.contains(i)) {

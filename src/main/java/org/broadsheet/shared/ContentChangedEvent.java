@@ -61,8 +61,8 @@ public record ContentChangedEvent(Set<String> tags) {
     }
 
     /**
-     * An editor changed an article that readers see nowhere, before and after (a draft, or scheduled): only its
-     * own pages, which readers are not served.
+     * An editor changed a draft that stays a draft, which readers see nowhere: only its own pages, which readers
+     * are not served.
      */
     public static ContentChangedEvent ofUnlistedArticle(long id) {
         return new ContentChangedEvent(Set.of(article(id), conversation(id)));

@@ -3,6 +3,7 @@ package org.broadsheet.web;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpSession;
 import org.broadsheet.shared.AfterCommit;
 import org.broadsheet.account.AccountEvents.RolesChanged;
 import org.broadsheet.account.AccountUserDetailsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,8 +46,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class FreshRoles {
 
-    /** The attribute that marks a shared session whose account's roles changed. */
-    static final String MARK = FreshRoles.class.getName() + ".STALE";
+    /**
+     * The attributes of a shared session: the latest change of its account's roles ({@value}, a new value for each
+     * change, written by the instance that made it), and the change the session last reloaded its roles for. A
+     * request writes only the second, so it can never erase a change made while it was under way.
+     */
+    static final String MARK = "org.broadsheet.web.FreshRoles.CHANGED";
+    static final String APPLIED = "org.broadsheet.web.FreshRoles.APPLIED";
+
+    private static final Logger log = LoggerFactory.getLogger(FreshRoles.class);
 
     private final SessionRegistry sessions;
     private final AccountUserDetailsService users;
@@ -72,22 +82,31 @@ class FreshRoles {
         });
     }
 
-    /** Saving only the changed attribute: a request in flight on another instance keeps the mark when it saves. */
+    /**
+     * Saving only the changed attribute: a request in flight on another instance keeps the mark when it saves. A
+     * session that cannot be marked (Redis failing) is logged and the others are still marked.
+     */
     private static <S extends Session> void markShared(FindByIndexNameSessionRepository<S> repository,
             String username) {
+        String change = UUID.randomUUID().toString();
         for (S session : repository.findByPrincipalName(username).values()) {
-            session.setAttribute(MARK, Boolean.TRUE);
-            repository.save(session);
+            try {
+                session.setAttribute(MARK, change);
+                repository.save(session);
+            } catch (RuntimeException e) {
+                log.warn("Could not mark session {} of {} for its new roles", session.getId(), username, e);
+            }
         }
     }
 
-    /** Whether the session was marked; the mark is taken off, so that the account is reloaded once. */
+    /** Whether the session's roles must be reloaded: once for each change (the change is recorded as applied). */
     private boolean takeMark(HttpSession session) {
         if (shared != null) {
-            if (session.getAttribute(MARK) == null) {
+            Object change = session.getAttribute(MARK);
+            if (change == null || change.equals(session.getAttribute(APPLIED))) {
                 return false;
             }
-            session.removeAttribute(MARK);
+            session.setAttribute(APPLIED, change);
             return true;
         }
         return !stale.isEmpty() && stale.remove(session.getId());

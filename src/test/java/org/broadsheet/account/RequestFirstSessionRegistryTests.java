@@ -61,6 +61,16 @@ class RequestFirstSessionRegistryTests {
     }
 
     @Test
+    void shouldEndTheRequestsOwnSessionInSpringSessionToo() {
+        SessionInformation stored = new SessionInformation("ada", session.getId(), new Date());
+        when(shared.getSessionInformation(session.getId())).thenReturn(stored);
+
+        registry.getSessionInformation(session.getId()).expireNow();
+
+        assertThat(stored.isExpired()).as("ended where every instance sees it").isTrue();
+    }
+
+    @Test
     void shouldAskSpringSessionForAnyOtherSession() {
         SessionInformation other = new SessionInformation("ben", "other", new Date());
         when(shared.getSessionInformation("other")).thenReturn(other);

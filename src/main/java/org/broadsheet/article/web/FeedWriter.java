@@ -106,7 +106,6 @@ final class FeedWriter {
         xml.writeEndElement();
     }
 
-    /** The front page, the given section pages and every article with its last change. */
     /** The path of a month's sitemap: {@code /sitemaps/2021-05.xml}. */
     static String monthPath(YearMonth month) {
         return "/sitemaps/" + month + ".xml";
@@ -126,6 +125,7 @@ final class FeedWriter {
         });
     }
 
+    /** A sitemap of these pages (site paths, no date) and articles (each with its last change). */
     byte[] sitemap(List<String> pagePaths, List<SitemapEntry> articles) {
         return xml(xml -> {
             xml.writeStartElement("urlset");
