@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Sitemaps {
 
     /** The most URLs the sitemap protocol allows in one file. */
-    public static final int PER_FILE = 50_000;
+    private static final int PER_FILE = 50_000;
 
     /** Months asked about in one statement, well within the drivers' limits on parameters. */
     static final int MONTHS_A_STATEMENT = 1_000;

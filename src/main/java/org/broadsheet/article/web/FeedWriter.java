@@ -116,11 +116,7 @@ final class FeedWriter {
         return xml(xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(SITEMAP);
-            for (String path : paths) {
-                xml.writeStartElement("sitemap");
-                element(xml, "loc", address.absolute(path));
-                xml.writeEndElement();
-            }
+            locations(xml, "sitemap", paths);
             xml.writeEndElement();
         });
     }
@@ -130,11 +126,7 @@ final class FeedWriter {
         return xml(xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP);
-            for (String path : pagePaths) {
-                xml.writeStartElement("url");
-                element(xml, "loc", address.absolute(path));
-                xml.writeEndElement();
-            }
+            locations(xml, "url", pagePaths);
             for (SitemapEntry entry : articles) {
                 xml.writeStartElement("url");
                 element(xml, "loc", address.absolute(entry.path()));
@@ -145,6 +137,15 @@ final class FeedWriter {
             }
             xml.writeEndElement();
         });
+    }
+
+    /** One {@code element} holding only its absolute {@code loc} for each site path. */
+    private void locations(XMLStreamWriter xml, String element, List<String> paths) throws XMLStreamException {
+        for (String path : paths) {
+            xml.writeStartElement(element);
+            element(xml, "loc", address.absolute(path));
+            xml.writeEndElement();
+        }
     }
 
     byte[] newsSitemap(List<SitemapEntry> articles) {
