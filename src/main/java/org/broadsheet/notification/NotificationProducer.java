@@ -52,6 +52,12 @@ class NotificationProducer {
             return; // deleted, or its author is gone, before we heard of it
         }
         long author = comment.authorId();
+        // Who follows first, who ignores the author last: a reader who ignored the author before following them
+        // or the story is then always seen ignoring (read the other way round, the ignore could be missed).
+        List<Long> participants = comment.parentId() != null && staff(author)
+                ? List.copyOf(activity.threadParticipants(comment.threadId())) : List.of();
+        List<Long> followers = List.copyOf(follows.followersOf(author));
+        List<Long> storyFollowers = List.copyOf(follows.storyFollowers(comment.articleId()));
         Set<Long> told = new HashSet<>(activity.readersIgnoring(author));
         told.add(author);
         Subject subject = new Subject(comment.articleId(), comment.id(), author);
@@ -59,12 +65,9 @@ class NotificationProducer {
         if (comment.parentAuthorId() != null && told.add(comment.parentAuthorId())) {
             notifier.tell(comment.parentAuthorId(), NotificationKind.REPLY, subject, source);
         }
-        if (comment.parentId() != null && staff(author)) {
-            tellAll(activity.threadParticipants(comment.threadId()), told, NotificationKind.STAFF_REPLY, subject,
-                    source);
-        }
-        tellAll(follows.followersOf(author), told, NotificationKind.FOLLOWED_COMMENT, subject, source);
-        tellAll(follows.storyFollowers(comment.articleId()), told, NotificationKind.STORY_COMMENTS, subject, source);
+        tellAll(participants, told, NotificationKind.STAFF_REPLY, subject, source);
+        tellAll(followers, told, NotificationKind.FOLLOWED_COMMENT, subject, source);
+        tellAll(storyFollowers, told, NotificationKind.STORY_COMMENTS, subject, source);
     }
 
     @Async
